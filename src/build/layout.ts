@@ -1,0 +1,55 @@
+// The one definition of where every output lives in dist/ and at which URL.
+// Paths are relative to dist/ with forward slashes; URL paths are the same with a leading '/'.
+// Everything is keyed by leaflet slug and unit id, never by text, so printed links stay valid.
+
+export const layout = {
+  /** The site's index page. */
+  index: () => "index.html",
+  sitemap: () => "sitemap.xml",
+  /** One page per leaflet. */
+  page: (slug: string) => `${slug}/index.html`,
+  /** Office PDF: plain A4. */
+  pdf: (slug: string) => `${slug}/${slug}.pdf`,
+  /** Print-shop PDF: trim + 3 mm bleed, trim marks. */
+  printPdf: (slug: string) => `${slug}/${slug}-print.pdf`,
+  /** Audio of one section or question. */
+  unitAudio: (slug: string, id: string) => `${slug}/audio/${id}.mp3`,
+  /** Audio of the whole leaflet, with chapters. */
+  leafletAudio: (slug: string) => `${slug}/audio/${slug}-all.mp3`,
+  /** Braille edition, North American ASCII braille. */
+  brf: (slug: string) => `${slug}/braille/${slug}.brf`,
+  /** Braille edition, Unicode braille text. */
+  brailleText: (slug: string) => `${slug}/braille/${slug}.txt`,
+  /** Proofreading sheet for braille volunteers. */
+  brailleProof: (slug: string) => `${slug}/braille/proof.html`,
+  /** The braille label (title or envelope label). */
+  brailleLabelBrf: (slug: string) => `${slug}/braille/label.brf`,
+  brailleLabelText: (slug: string) => `${slug}/braille/label.txt`,
+  /** Voice code (QR) for a printed page, pointing at a unit's URL. */
+  codeSvg: (slug: string, name: string) => `${slug}/codes/${name}.svg`,
+  codePng: (slug: string, name: string) => `${slug}/codes/${name}.png`,
+  /** Text to feed JAVIS's Uni-Voice encoder, per printed page. */
+  uniVoiceText: (slug: string, page: number) => `${slug}/univoice/page-${page}.txt`,
+  /** Images copied from content/. */
+  image: (slug: string, name: string) => `${slug}/images/${name}`,
+} as const;
+
+/** The URL path ('/slug/…') of a dist-relative file path. */
+export function urlPath(distPath: string): string {
+  return `/${distPath.replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
+/** Absolute public URL of a dist-relative path, from the site's base URL. */
+export function publicUrl(baseUrl: string, distPath: string): string {
+  return new URL(urlPath(distPath).slice(1), ensureSlash(baseUrl)).toString();
+}
+
+/** Absolute public URL of a leaflet page, or of one unit (section/question) on it. */
+export function unitUrl(baseUrl: string, slug: string, id?: string): string {
+  const page = publicUrl(baseUrl, layout.page(slug));
+  return id ? `${page}#${id}` : page;
+}
+
+function ensureSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

@@ -1,0 +1,213 @@
+// The typed leaflet model: what the parser produces and every edition renders.
+// Renderers receive this model and nothing else of the content.
+
+/** Where a node came from, 1-based, so errors can say file:line:col. */
+export interface SourcePos {
+  /** Path relative to the project root, e.g. `content/leaflets/faq.md`. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+// ---------- inline content ----------
+
+export interface TextInline {
+  type: "text";
+  value: string;
+}
+export interface EmphasisInline {
+  type: "emphasis";
+  children: Inline[];
+}
+export interface StrongInline {
+  type: "strong";
+  children: Inline[];
+}
+/** `{漢字|かんじ}`: a reading override. `display` asks for furigana in print and <ruby> on the web. */
+export interface RubyInline {
+  type: "ruby";
+  base: string;
+  /** Reading in hiragana or katakana, as written by the author. */
+  reading: string;
+  display: boolean;
+}
+export interface LinkInline {
+  type: "link";
+  url: string;
+  children: Inline[];
+}
+export interface BreakInline {
+  type: "break";
+}
+export type Inline = TextInline | EmphasisInline | StrongInline | RubyInline | LinkInline | BreakInline;
+
+// ---------- blocks ----------
+
+export interface ParagraphBlock {
+  type: "paragraph";
+  children: Inline[];
+  pos: SourcePos;
+}
+/** A sub-heading inside a section or answer (the section title itself is not a block). */
+export interface HeadingBlock {
+  type: "heading";
+  /** 3 or 4: level 2 is reserved for sections and questions. */
+  level: 3 | 4;
+  children: Inline[];
+  pos: SourcePos;
+}
+export interface ListItem {
+  children: Block[];
+  pos: SourcePos;
+}
+export interface ListBlock {
+  type: "list";
+  ordered: boolean;
+  /** First number of an ordered list. */
+  start: number;
+  items: ListItem[];
+  pos: SourcePos;
+}
+/** A ※ note. `children` excludes the ※ mark itself. */
+export interface NoteBlock {
+  type: "note";
+  children: Inline[];
+  pos: SourcePos;
+}
+export interface DialogueLine {
+  /** Id of a speaker declared in the frontmatter. */
+  speaker: string;
+  children: Inline[];
+  pos: SourcePos;
+}
+export interface DialogueBlock {
+  type: "dialogue";
+  lines: DialogueLine[];
+  pos: SourcePos;
+}
+export type ContactKind = "phone" | "freedial" | "fax" | "hours" | "email" | "url" | "text";
+export interface ContactEntry {
+  kind: ContactKind;
+  /** The label as the author wrote it (電話, フリーダイヤル, 受付時間…). */
+  label: string;
+  /** The value as written, for display. */
+  value: string;
+  /** For phone, freedial and fax: the dialable number, digits and `#` only (e.g. `0120950178`, `#9110`). */
+  dial?: string;
+  /** For phone, freedial and fax: the number as printed with hyphens (e.g. `0120-95-0178`). */
+  number?: string;
+  /** Text after the number, e.g. `（通話料無料）`. */
+  remark?: string;
+  pos: SourcePos;
+}
+export interface ContactBlock {
+  type: "contact";
+  title: Inline[];
+  entries: ContactEntry[];
+  pos: SourcePos;
+}
+export interface TableBlock {
+  type: "table";
+  caption: Inline[];
+  /** Header row cells. */
+  header: Inline[][];
+  rows: Inline[][][];
+  align: ("left" | "center" | "right" | null)[];
+  pos: SourcePos;
+}
+export interface ImageBlock {
+  type: "image";
+  /** Absolute path of the image file on disk (checked to exist). */
+  file: string;
+  /** File name used in outputs, e.g. `card-front.png`. */
+  name: string;
+  alt: string;
+  pos: SourcePos;
+}
+export type Block = ParagraphBlock | HeadingBlock | ListBlock | NoteBlock | DialogueBlock | ContactBlock | TableBlock | ImageBlock;
+
+// ---------- addressable units ----------
+
+/** A numbered question with its answer. `id` is stable across text edits. */
+export interface Question {
+  type: "question";
+  id: string;
+  /** The number printed before the question (Q12 → 12). */
+  number: number;
+  question: Inline[];
+  answer: Block[];
+  pos: SourcePos;
+}
+/** A titled section. It may hold questions as well as blocks. */
+export interface Section {
+  type: "section";
+  id: string;
+  title: Inline[];
+  children: (Block | Question)[];
+  pos: SourcePos;
+}
+export type BodyItem = Section | Question | Block;
+
+export interface Speaker {
+  id: string;
+  /** Display name, e.g. マイナンバあちゃん. */
+  name: string;
+  /** How the name is read aloud and brailled, in kana. */
+  reading?: string;
+  /** Half-tones added to the voice pitch for this speaker (Open JTalk `-fm`). */
+  pitch: number;
+  /** A voice name for engines that have several. */
+  voice?: string;
+}
+
+export type PrintLayout = "leaflet" | "booklet";
+
+export interface Leaflet {
+  slug: string;
+  /** Source file, relative to the project root. */
+  file: string;
+  title: string;
+  /** Reading of the title, when the author gives one. */
+  titleReading?: string;
+  summary: string;
+  issuer: string;
+  /** Publication date, ISO `YYYY-MM-DD`. */
+  date: string;
+  /** Where the content comes from (出典), as shown to readers. */
+  source: string;
+  sourceUrl?: string;
+  layout: PrintLayout;
+  speakers: Speaker[];
+  braille: { label: string };
+  audio: { speed: number; voice?: string };
+  /** Reserve an 18 mm slot per printed page for a Uni-Voice code. */
+  uniVoice: boolean;
+  body: BodyItem[];
+  pos: SourcePos;
+}
+
+export interface LexiconEntry {
+  /** The written form, e.g. マイナポータル or 個人番号. */
+  word: string;
+  /** Its reading in katakana, e.g. マイナポータル. */
+  reading: string;
+  pos: SourcePos;
+}
+
+export interface Settings {
+  siteName: string;
+  /** Public base URL ending in `/`, used in printed codes and the sitemap. */
+  baseUrl: string;
+  /** Default issuer for leaflets that do not name one. */
+  issuer: string;
+  audio: { engine: "auto" | "openjtalk" | "say"; voice?: string; speed: number };
+  print: { fonts: { regular: string; bold: string } };
+  braille: { labelMaxCells: number };
+}
+
+/** Everything a renderer gets: the settings, the lexicon and the leaflets. */
+export interface SiteModel {
+  settings: Settings;
+  lexicon: LexiconEntry[];
+  leaflets: Leaflet[];
+}
