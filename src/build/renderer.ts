@@ -88,3 +88,11 @@ export class RenderError extends Error {
     this.pos = opts.pos;
   }
 }
+
+/** A tool the edition needs is not installed; the CLI exits with code 3 and points at `leaflet doctor`. */
+export class MissingToolError extends RenderError {
+  constructor(message: string, opts: ConstructorParameters<typeof RenderError>[1] = {}) {
+    super(message, opts);
+    this.name = "MissingToolError";
+  }
+}

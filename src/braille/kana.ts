@@ -1,0 +1,377 @@
+// Stage 1 of the translator: Japanese text → spaced kana (分かち書き) per 日本点字表記法.
+// Readings come from kuromoji (IPADIC); the author's ruby and the content lexicon fix readings
+// through the shared overrides in src/reading/overrides.ts. The word-spacing rules are
+// approximations of the published rules built on IPADIC parts of speech: see README notes in
+// the final report and the rule table in kana.test.ts for what is and is not handled.
+import type { Inline, LexiconEntry } from "../model/types.ts";
+import { applyLexicon, inlineSegments, type ReadingSegment, toKatakana } from "../reading/overrides.ts";
+import { analyzer, type Token } from "./analyzer.ts";
+
+export interface SpacedKanaOptions {
+  /** Readings from content/lexicon.yaml: a fixed reading bypasses the analyser. */
+  lexicon?: LexiconEntry[];
+}
+
+export interface SpacedKanaResult {
+  kana: string;
+  /** Source characters left without a reading (kanji unknown to the dictionary). */
+  unknown: string[];
+}
+
+/** One unit of stage 1: a morpheme with its braille kana, or a number, Latin word, URL or mark. */
+interface Morph {
+  surface: string;
+  kana: string;
+  kind: "word" | "number" | "latin" | "url" | "punct" | "space";
+  pos: string;
+  pos1: string;
+  pos2: string;
+  pos3: string;
+  basic: string;
+  cform: string;
+  /** Set on the later parts of a fixed reading the author split with spaces. */
+  forceSpace?: boolean;
+}
+
+/** Japanese text (or inlines with ruby) → spaced katakana ready for stage 2. */
+export async function toSpacedKana(text: string | Inline[], opts: SpacedKanaOptions = {}): Promise<string> {
+  return (await analyzeKana(text, opts)).kana;
+}
+
+/** Stage 1 with a report of characters the dictionary could not read. */
+export async function analyzeKana(text: string | Inline[], opts: SpacedKanaOptions = {}): Promise<SpacedKanaResult> {
+  const tokenizer = await analyzer();
+  const segments = applyLexicon(typeof text === "string" ? [{ text }] : inlineSegments(text), opts.lexicon ?? []);
+  const morphs: Morph[] = [];
+  for (const seg of segments) morphs.push(...segmentMorphs(seg, tokenizer));
+  const unknown: string[] = [];
+  for (const m of morphs) if (m.kind === "word") for (const c of m.kana) if (/[\u3400-\u9fff\uf900-\ufaff々〆]/.test(c)) unknown.push(c);
+  return { kana: joinWords(morphs), unknown: [...new Set(unknown)] };
+}
+
+// ---------- readings ----------
+
+/** Spans the analyser must not split: URLs and e-mail addresses, numbers with separators, Latin words. */
+const PROTECTED = /https?:\/\/[\w\-./?=&#%~:@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.[\w\-./?=&#%~]+|[0-9]+(?:[,.:\-][0-9]+)*|[A-Za-z]+/g;
+
+function normalizeSource(s: string): string {
+  return s
+    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0c\uff0e\uff1a\uff0d\uff20\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[‐−–]/g, "-");
+}
+
+function segmentMorphs(seg: ReadingSegment, tokenizer: { tokenize(t: string): Token[] }): Morph[] {
+  const text = normalizeSource(seg.text);
+  if (seg.reading !== undefined) return fixedMorphs(text, seg.reading, tokenizer);
+  const out: Morph[] = [];
+  const tokens = tokenizer.tokenize(text);
+  // Token start offsets, to drop the analyser's pieces of protected spans.
+  const spans: { start: number; end: number; text: string }[] = [];
+  for (const m of text.matchAll(PROTECTED)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  let offset = 0;
+  let spanIdx = 0;
+  for (const t of tokens) {
+    const start = offset;
+    const end = start + t.surface_form.length;
+    offset = end;
+    while (spanIdx < spans.length && spans[spanIdx].end <= start) spanIdx++;
+    const span = spans[spanIdx];
+    if (span && start < span.end && end > span.start) {
+      // Emit the span once, at its first overlapping token; text of the token outside it is re-read.
+      if (start <= span.start) {
+        if (start < span.start) out.push(...plainMorphs(t.surface_form.slice(0, span.start - start), tokenizer));
+        out.push(spanMorph(span.text));
+      }
+      if (end > span.end) {
+        out.push(...plainMorphs(t.surface_form.slice(span.end - start), tokenizer));
+        spanIdx++;
+      }
+      continue;
+    }
+    if (t.word_type === "UNKNOWN" && /^[ァ-ヶー]{6,}$/.test(t.surface_form)) out.push(...splitLoanword(t.surface_form, tokenizer));
+    else out.push(tokenMorph(t));
+  }
+  return out;
+}
+
+/**
+ * A katakana run the dictionary does not know (マイナンバーカード) is often a compound of words it
+ * does know: split off a known word of three or more morae at the end, when what is left is
+ * also three or more morae, so the compound rule can space it (マイナンバー カード).
+ */
+function splitLoanword(word: string, tokenizer: { tokenize(t: string): Token[] }): Morph[] {
+  const whole: Morph = { ...tokenMorph(tokenizer.tokenize(word)[0]), surface: word, kana: word };
+  for (let k = 3; k <= word.length - 3; k++) {
+    const left = word.slice(0, k);
+    const right = word.slice(k);
+    if (mora(left) < 3 || mora(right) < 3 || /^[ーッャュョァィゥェォン]/.test(right)) continue;
+    const rt = tokenizer.tokenize(right);
+    if (rt.length !== 1 || rt[0].word_type !== "KNOWN" || rt[0].pos !== "名詞") continue;
+    const leftMorphs = /^[ァ-ヶー]{6,}$/.test(left) ? splitLoanword(left, tokenizer) : [{ ...whole, surface: left, kana: left }];
+    return [...leftMorphs, { ...tokenMorph(rt[0]), forceSpace: true }];
+  }
+  return [whole];
+}
+
+function plainMorphs(text: string, tokenizer: { tokenize(t: string): Token[] }): Morph[] {
+  return segmentMorphs({ text }, tokenizer);
+}
+
+function spanMorph(text: string): Morph {
+  const kind = /^[0-9]/.test(text) ? "number" : /^[A-Za-z]+$/.test(text) ? "latin" : "url";
+  return { surface: text, kana: text, kind, pos: "名詞", pos1: kind === "number" ? "数" : "固有名詞", pos2: "*", pos3: "*", basic: text, cform: "*" };
+}
+
+/** A reading fixed by ruby or the lexicon: keep the analyser's word boundaries when its reading agrees. */
+function fixedMorphs(text: string, reading: string, tokenizer: { tokenize(t: string): Token[] }): Morph[] {
+  const fixed = toKatakana(reading).trim();
+  const parts = fixed.split(/[\s\u3000]+/).filter(Boolean);
+  if (parts.length === 1) {
+    const tokens = tokenizer.tokenize(text);
+    const joined = tokens.map((t) => readingOf(t)).join("");
+    if (tokens.length > 0 && joined === fixed) return tokens.map(tokenMorph);
+  }
+  return parts.map((p, i) => ({
+    surface: i === 0 ? text : "",
+    kana: longVowels(p, undefined, false),
+    kind: "word" as const,
+    pos: "名詞",
+    pos1: "固有名詞",
+    pos2: "*",
+    pos3: "*",
+    basic: text,
+    cform: "*",
+    forceSpace: i > 0,
+  }));
+}
+
+const PUNCT_MAP: Record<string, string> = {
+  "。": "。",
+  "．": "。",
+  "、": "、",
+  "，": "、",
+  "?": "？",
+  "？": "？",
+  "!": "！",
+  "！": "！",
+  "「": "「",
+  "」": "」",
+  "『": "『",
+  "』": "』",
+  "(": "（",
+  ")": "）",
+  "（": "（",
+  "）": "）",
+  "【": "「",
+  "】": "」",
+  "・": "・",
+  "･": "・",
+  "〜": "〜",
+  "～": "〜",
+  "~": "〜",
+  "※": "※",
+  "…": "…",
+  "：": "：",
+  ":": "：",
+  "→": "→",
+};
+
+function tokenMorph(t: Token): Morph {
+  const base = {
+    surface: t.surface_form,
+    pos: t.pos,
+    pos1: t.pos_detail_1,
+    pos2: t.pos_detail_2,
+    pos3: t.pos_detail_3,
+    basic: t.basic_form,
+    cform: t.conjugated_form,
+  };
+  if (t.pos === "記号" || [...t.surface_form].every((c) => c in PUNCT_MAP)) {
+    if (/^\s+$/.test(t.surface_form)) return { ...base, kind: "space", kana: " " };
+    const marks = [...t.surface_form].map((c) => PUNCT_MAP[c] ?? (c === "%" || c === "％" ? "パーセント" : "")).join("");
+    return { ...base, kind: /^[ァ-ヶー]+$/.test(marks) ? "word" : "punct", kana: marks };
+  }
+  if (/^\s+$/.test(t.surface_form)) return { ...base, kind: "space", kana: " " };
+  let kana = longVowels(readingOf(t), t.pronunciation, t.pos === "動詞");
+  if (t.pos === "助詞" && (t.surface_form === "は" || t.surface_form === "ハ")) kana = "ワ";
+  else if (t.pos === "助詞" && (t.surface_form === "へ" || t.surface_form === "ヘ")) kana = "エ";
+  else if (t.pos === "助動詞" && t.surface_form === "う") kana = "ー";
+  else if (t.pos === "助詞" && t.pos_detail_2 === "連語" && /^[ニト]./.test(kana) && kana.length > 2) {
+    // に関する, について, として: the verb inside the compound particle is written apart (ニ カンスル).
+    kana = `${kana[0]} ${kana.slice(1)}`;
+  } else if (t.pos === "感動詞" && /ハ$/.test(kana) && /ワ$/.test(t.pronunciation ?? "")) kana = `${kana.slice(0, -1)}ワ`;
+  return { ...base, kind: "word", kana };
+}
+
+/** The written reading (読み) of a token, falling back to its surface when it is kana. */
+function readingOf(t: Token): string {
+  if (t.reading && t.reading !== "*") return t.reading;
+  return toKatakana(t.surface_form);
+}
+
+const U_ROW = new Set([..."ウクスツヌフムユルグズヅブプュゥヴ"]);
+const O_ROW = new Set([..."オコソトノホモヨロヲゴゾドボポョォ"]);
+
+/**
+ * The long-vowel rule: an ウ that lengthens a ウ- or オ-row kana is written ー (トーキョー);
+ * ア/イ/エ rows keep their kana (センセイ); historic お stays (オオキイ); a verb's final ウ stays
+ * (イウ, スウ). The dictionary's pronunciation, when it lines up with the reading, confirms the
+ * ウ is really a long vowel (ミズウミ keeps its ウ).
+ */
+export function longVowels(reading: string, pronunciation: string | undefined, isVerb: boolean): string {
+  const chars = [...reading];
+  const pron = pronunciation && pronunciation !== "*" && [...pronunciation].length === chars.length ? [...pronunciation] : undefined;
+  return chars
+    .map((c, i) => {
+      if (c !== "ウ" || i === 0) return c;
+      const before = chars[i - 1];
+      if (!U_ROW.has(before) && !O_ROW.has(before)) return c;
+      if (isVerb && i === chars.length - 1) return c;
+      if (pron && pron[i] !== "ー") return c;
+      return "ー";
+    })
+    .join("");
+}
+
+// ---------- word spacing (分かち書き) ----------
+
+const HONORIFIC_SUFFIX = new Set(["さん", "様", "さま", "君", "くん", "ちゃん", "殿", "氏", "先生"]);
+const ATTACHED_ADJECTIVES = new Set(["やすい", "にくい", "づらい", "がたい", "っぽい"]);
+
+function mora(kana: string): number {
+  return [...kana].filter((c) => /[ァ-ヶー]/.test(c) && !"ァィゥェォャュョヮ".includes(c)).length;
+}
+
+function isNounLike(m: Morph): boolean {
+  if (m.kind === "number") return true;
+  if (m.kind !== "word") return false;
+  if (m.pos === "接頭詞") return true;
+  return m.pos === "名詞" && m.pos1 !== "非自立" && m.pos1 !== "代名詞";
+}
+
+function isKatakanaWord(m: Morph | undefined): boolean {
+  return !!m && m.kind === "word" && /^[ァ-ヶー]+$/.test(m.surface);
+}
+
+/** Whether a blank goes between the previous morph and this one. `wordMora` is the mora count since the last blank. */
+function spaceBefore(prev: Morph, cur: Morph, wordMora: number): boolean {
+  if (cur.forceSpace) return true;
+  if (cur.kind === "url" || cur.kind === "latin") return prev.pos !== "接頭詞";
+  if (prev.kind === "latin" || prev.kind === "url") return !(cur.pos === "名詞" && cur.pos1 === "接尾");
+  if (cur.kind === "number") return !(prev.pos === "接頭詞" || (prev.kind === "word" && prev.pos === "名詞" && prev.pos1 === "数"));
+  if (prev.kind === "number") {
+    if (cur.pos === "名詞") return !(cur.pos1 === "接尾" || cur.pos1 === "数" || mora(cur.kana) <= 2);
+    return !(cur.pos === "助詞" || cur.pos === "助動詞");
+  }
+  if (prev.pos === "接頭詞") return false;
+  switch (cur.pos) {
+    case "助詞":
+      return false;
+    case "助動詞":
+      // ない after a particle or an adjective is the auxiliary adjective: デワ ナイ, ヨク ナイ.
+      return cur.basic === "ない" && (prev.pos === "助詞" || prev.pos === "形容詞");
+    case "動詞":
+      if (cur.pos1 === "接尾") return false;
+      if (cur.pos1 === "非自立") return true;
+      // する after a noun is written apart, except after a one-kanji word (アイスル).
+      if (cur.basic === "する" && prev.pos === "名詞") return !/^[\u3400-\u9fff]$/.test(prev.surface);
+      return true;
+    case "形容詞":
+      if (cur.pos1 === "接尾") return false;
+      if (cur.pos1 === "非自立") return !ATTACHED_ADJECTIVES.has(cur.basic);
+      return true;
+    case "名詞": {
+      if (cur.pos1 === "非自立") {
+        // 準体助詞の (スルノワ) attaches; formal nouns (コト, モノ, タメ, トキ, ヨー) stand apart.
+        return !(cur.basic === "の" || cur.basic === "ん");
+      }
+      if (cur.pos1 === "接尾") return cur.pos2 === "人名" && HONORIFIC_SUFFIX.has(cur.basic);
+      if (cur.pos1 === "特殊") return false;
+      if (!isNounLike(prev)) return true;
+      // Surname and given name are written apart.
+      if (prev.pos2 === "人名" && cur.pos2 === "人名") return true;
+      // Compounds: split between meaning units of three or more morae; shorter units stay joined.
+      return wordMora >= 3 && mora(cur.kana) >= 3;
+    }
+    default:
+      return true;
+  }
+}
+
+const OPENING = new Set(["「", "『", "（"]);
+const CLOSING = new Set(["」", "』", "）"]);
+
+/** Joins morphs into the spaced-kana line: blanks between words, after punctuation per the rules. */
+function joinWords(morphs: Morph[]): string {
+  let out = "";
+  let prev: Morph | undefined;
+  let wordMora = 0;
+  // Pending blanks demanded by punctuation, written only if more text follows.
+  let pendingBlank = 0;
+  let afterClosing = false;
+  const write = (kana: string, blankBefore: number) => {
+    const blanks = out === "" ? 0 : Math.max(blankBefore, pendingBlank);
+    out += " ".repeat(blanks) + kana;
+    pendingBlank = 0;
+    if (blanks > 0) wordMora = 0;
+    wordMora += mora(kana);
+  };
+  for (let i = 0; i < morphs.length; i++) {
+    const cur = morphs[i];
+    if (cur.kind === "space") {
+      if (out !== "") pendingBlank = Math.max(pendingBlank, 1);
+      prev = undefined;
+      continue;
+    }
+    if (cur.kind === "punct") {
+      for (const mark of cur.kana) {
+        if (OPENING.has(mark)) {
+          // Parentheses annotate the word before them; quotes start a new word.
+          const attach = mark === "（" && prev !== undefined && pendingBlank === 0;
+          write(mark, attach ? 0 : 1);
+          wordMora = 0;
+        } else if (CLOSING.has(mark)) {
+          out += mark;
+          pendingBlank = 0;
+          afterClosing = true;
+        } else if (mark === "・") {
+          // Between katakana words the 中点 is left out and a blank used instead.
+          if (isKatakanaWord(prev) && isKatakanaWord(morphs[i + 1])) pendingBlank = 1;
+          else {
+            out += mark;
+            pendingBlank = 1;
+          }
+        } else if (mark === "。" || mark === "？" || mark === "！") {
+          out += mark;
+          pendingBlank = 2;
+        } else if (mark === "、" || mark === "：" || mark === "※") {
+          out += mark;
+          pendingBlank = 1;
+        } else {
+          // 〜, …, →: ranges are written without blanks; arrows and ellipses take a blank each side.
+          if (mark === "〜") out += mark;
+          else write(mark, 1);
+          if (mark !== "〜") pendingBlank = 1;
+        }
+        if (!CLOSING.has(mark)) afterClosing = false;
+      }
+      if (cur.kana !== "" && !CLOSING.has(cur.kana.at(-1) ?? "")) prev = undefined;
+      if (cur.kana.endsWith("〜")) prev = { ...cur, kind: "punct", kana: "〜" };
+      continue;
+    }
+    let blank = 0;
+    if (afterClosing) {
+      // After a closing quote: a particle attaches; other text follows after two blanks.
+      blank = cur.pos === "助詞" || cur.pos === "助動詞" ? 0 : out.endsWith("）") ? 1 : 2;
+      afterClosing = false;
+    } else if (prev?.kind === "punct") {
+      blank = 0;
+    } else if (prev && spaceBefore(prev, cur, wordMora)) {
+      blank = 1;
+    }
+    if (out.endsWith("「") || out.endsWith("『") || out.endsWith("（")) blank = 0;
+    write(cur.kana, blank);
+    prev = cur;
+  }
+  return out;
+}

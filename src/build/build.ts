@@ -1,0 +1,163 @@
+// Builds every chosen edition into a temporary folder and swaps it into dist/ only when all succeeded.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Diagnostic } from "../content/diagnostics.ts";
+import { loadSite } from "../content/load.ts";
+import type { SiteModel } from "../model/types.ts";
+import { RENDERERS } from "./editions.ts";
+import { type Artifact, EDITIONS, type Edition, type Logger, type RenderContext, type Renderer } from "./renderer.ts";
+
+export const MANIFEST = "manifest.json";
+
+export interface BuildOptions {
+  /** Project root (holds content/). */
+  root: string;
+  /** Where the finished build goes; default `<root>/dist`. */
+  outDir?: string;
+  /** Editions to build; default all. Files of other editions are kept from the last build. */
+  editions?: Edition[];
+  /** Leaflet slugs to build; default all. Other leaflets' files are kept from the last build. */
+  leaflets?: string[];
+  /** Cache folder; default `<root>/.cache`. */
+  cacheDir?: string;
+  log?: Logger;
+  /** Renderers to use instead of the real ones (tests). */
+  renderers?: Partial<Record<Edition, Renderer>>;
+}
+
+export type BuildResult =
+  | { ok: true; site: SiteModel; artifacts: Artifact[]; diagnostics: Diagnostic[]; outDir: string; seconds: Record<string, number> }
+  | { ok: false; reason: "content"; diagnostics: Diagnostic[] }
+  | { ok: false; reason: "usage"; message: string; diagnostics: Diagnostic[] }
+  | { ok: false; reason: "render"; edition: Edition; error: unknown; diagnostics: Diagnostic[] };
+
+export const silentLogger: Logger = { progress() {}, info() {}, warn() {} };
+
+/** Parses content once, runs each edition's renderer on the model, and swaps the result into place atomically. */
+export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(opts.root);
+  const outDir = path.resolve(opts.outDir ?? path.join(root, "dist"));
+  const cacheDir = path.resolve(opts.cacheDir ?? path.join(root, ".cache"));
+  const log = opts.log ?? silentLogger;
+  const editions = opts.editions ?? [...EDITIONS];
+
+  const loaded = await loadSite(root);
+  const { diagnostics } = loaded;
+  if (!loaded.site) return { ok: false, reason: "content", diagnostics };
+  const site = loaded.site;
+
+  const unknownSlugs = (opts.leaflets ?? []).filter((s) => !site.leaflets.some((l) => l.slug === s));
+  if (unknownSlugs.length) {
+    return {
+      ok: false,
+      reason: "usage",
+      message: `no leaflet with slug ${unknownSlugs.join(", ")} (the slugs are: ${site.leaflets.map((l) => l.slug).join(", ")})`,
+      diagnostics,
+    };
+  }
+  const chosen = opts.leaflets ? site.leaflets.filter((l) => opts.leaflets?.includes(l.slug)) : site.leaflets;
+  const rebuilt = (a: Artifact) => editions.includes(a.edition) && (a.slug === undefined || chosen.some((l) => l.slug === a.slug));
+
+  const tmp = `${outDir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  await mkdir(tmp, { recursive: true });
+  const seconds: Record<string, number> = {};
+  try {
+    const artifacts = await carryOver(outDir, tmp, site, rebuilt);
+    const ctx = makeContext(site, chosen, tmp, cacheDir, artifacts, log);
+    for (const edition of EDITIONS) {
+      if (!editions.includes(edition)) continue;
+      const renderer = opts.renderers?.[edition] ?? (await RENDERERS[edition]());
+      const started = performance.now();
+      log.progress(`${edition}: building`);
+      try {
+        await renderer.render(ctx);
+      } catch (error) {
+        await rm(tmp, { recursive: true, force: true });
+        return { ok: false, reason: "render", edition, error, diagnostics };
+      }
+      seconds[edition] = (performance.now() - started) / 1000;
+      log.progress(`${edition}: done in ${seconds[edition].toFixed(1)} s`);
+    }
+    await writeFile(path.join(tmp, MANIFEST), `${JSON.stringify({ builtAt: new Date().toISOString(), artifacts: ctx.artifacts }, null, 2)}\n`);
+    await swapIn(tmp, outDir);
+    return { ok: true, site, artifacts: ctx.artifacts, diagnostics, outDir, seconds };
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function makeContext(site: SiteModel, leaflets: SiteModel["leaflets"], outDir: string, cacheDir: string, artifacts: Artifact[], log: Logger): RenderContext {
+  const remember = (artifact: Artifact) => {
+    const i = artifacts.findIndex((a) => a.path === artifact.path);
+    if (i >= 0) artifacts.splice(i, 1);
+    artifacts.push(artifact);
+    return artifact;
+  };
+  return {
+    site,
+    leaflets,
+    outDir,
+    cacheDir,
+    artifacts,
+    log,
+    async emit(artifact, rel, data) {
+      const file = safeJoin(outDir, rel);
+      await mkdir(path.dirname(file), { recursive: true });
+      const part = `${file}.part`;
+      await writeFile(part, data);
+      await rename(part, file);
+      return remember({ ...artifact, path: rel, bytes: (await stat(file)).size });
+    },
+    async record(artifact) {
+      const file = safeJoin(outDir, artifact.path);
+      return remember({ ...artifact, bytes: (await stat(file)).size });
+    },
+  };
+}
+
+/** Copies the last build's files that this build does not remake, so a partial build loses nothing. */
+async function carryOver(outDir: string, tmp: string, site: SiteModel, rebuilt: (a: Artifact) => boolean): Promise<Artifact[]> {
+  const manifestFile = path.join(outDir, MANIFEST);
+  if (!existsSync(manifestFile)) return [];
+  let previous: Artifact[];
+  try {
+    previous = JSON.parse(await readFile(manifestFile, "utf8")).artifacts ?? [];
+  } catch {
+    return [];
+  }
+  const kept: Artifact[] = [];
+  for (const a of previous) {
+    if (rebuilt(a)) continue;
+    if (a.slug !== undefined && !site.leaflets.some((l) => l.slug === a.slug)) continue;
+    const from = safeJoin(outDir, a.path);
+    if (!existsSync(from)) continue;
+    const to = safeJoin(tmp, a.path);
+    await mkdir(path.dirname(to), { recursive: true });
+    await copyFile(from, to);
+    kept.push(a);
+  }
+  return kept;
+}
+
+/** Replaces outDir by tmp with renames, so readers see either the old build or the new one. */
+async function swapIn(tmp: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const hadOld = existsSync(outDir);
+  if (hadOld) await rename(outDir, old);
+  try {
+    await rename(tmp, outDir);
+  } catch (error) {
+    if (hadOld) await rename(old, outDir);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+function safeJoin(dir: string, rel: string): string {
+  const file = path.resolve(dir, rel);
+  if (!file.startsWith(dir + path.sep)) throw new Error(`output path escapes the build folder: ${rel}`);
+  return file;
+}

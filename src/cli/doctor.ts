@@ -1,0 +1,89 @@
+// `leaflet doctor`: which external tools the build needs are here, and how to install the missing ones.
+import { accessSync, constants, existsSync } from "node:fs";
+import path from "node:path";
+import type { Settings } from "../model/types.ts";
+
+export interface ToolCheck {
+  name: string;
+  /** Which editions need it. */
+  neededBy: string;
+  found: boolean;
+  detail: string;
+  debian: string;
+  macos: string;
+}
+
+export const OPEN_JTALK_DICT = "/var/lib/mecab/dic/open-jtalk/naist-jdic";
+export const OPEN_JTALK_VOICE = "/usr/share/hts-voice/nitech-jp-atr503-m001/nitech_jp_atr503_m001.htsvoice";
+
+/** Finds an executable on PATH, like `command -v`. */
+export function which(command: string, envPath = process.env.PATH ?? ""): string | null {
+  for (const dir of envPath.split(path.delimiter)) {
+    if (!dir) continue;
+    const file = path.join(dir, command);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not in this folder
+    }
+  }
+  return null;
+}
+
+/** Checks every external tool and file the editions use. */
+export function checkTools(settings: Settings | null): ToolCheck[] {
+  const apt = (pkgs: string) => `apt-get install -y ${pkgs}`;
+  const bin = (name: string, command: string, neededBy: string, debian: string, macos: string): ToolCheck => {
+    const found = which(command);
+    return { name, neededBy, found: found !== null, detail: found ?? `${command} not on PATH`, debian, macos };
+  };
+  const file = (name: string, file: string, neededBy: string, debian: string, macos: string): ToolCheck => ({
+    name,
+    neededBy,
+    found: existsSync(file),
+    detail: file,
+    debian,
+    macos,
+  });
+  const fonts = settings?.print.fonts ?? {
+    regular: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf",
+    bold: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf",
+  };
+  const fontMac = "download BIZ UDPGothic (OFL) and set print.fonts in content/settings.yaml";
+  return [
+    bin("Open JTalk", "open_jtalk", "audio", apt("open-jtalk"), "brew install open-jtalk (or use the built-in `say` voice Kyoko)"),
+    file("Open JTalk dictionary (naist-jdic)", OPEN_JTALK_DICT, "audio", apt("open-jtalk-mecab-naist-jdic"), "brew install open-jtalk"),
+    file(
+      "Open JTalk voice (nitech m001)",
+      OPEN_JTALK_VOICE,
+      "audio",
+      `enable contrib in /etc/apt/sources.list.d/debian.sources, then ${apt("hts-voice-nitech-jp-atr503-m001")}`,
+      "brew install open-jtalk",
+    ),
+    bin("ffmpeg", "ffmpeg", "audio", apt("ffmpeg"), "brew install ffmpeg"),
+    bin("ffprobe", "ffprobe", "audio, tests", apt("ffmpeg"), "brew install ffmpeg"),
+    bin("LAME", "lame", "audio", apt("lame"), "brew install lame"),
+    bin("Chromium", "chromium", "site checks (pa11y, end-to-end tests)", apt("chromium"), "brew install --cask chromium"),
+    file("Regular font", fonts.regular, "print", apt("fonts-morisawa-bizud-gothic"), fontMac),
+    file("Bold font", fonts.bold, "print", apt("fonts-morisawa-bizud-gothic"), fontMac),
+    bin("pdftotext (poppler)", "pdftotext", "print tests", apt("poppler-utils"), "brew install poppler"),
+    bin("pdffonts (poppler)", "pdffonts", "print tests", apt("poppler-utils"), "brew install poppler"),
+    bin("pdfinfo (poppler)", "pdfinfo", "print tests", apt("poppler-utils"), "brew install poppler"),
+    bin("pdftoppm (poppler)", "pdftoppm", "print tests", apt("poppler-utils"), "brew install poppler"),
+    bin("zbarimg", "zbarimg", "voice-code tests", apt("zbar-tools"), "brew install zbar"),
+  ];
+}
+
+/** Prints the tool table; returns true when everything was found. */
+export function printDoctor(checks: ToolCheck[], out: NodeJS.WritableStream): boolean {
+  const major = Number(process.versions.node.split(".")[0]);
+  out.write(`${major >= 22 ? "ok     " : "MISSING"}  Node.js ${process.versions.node} (needs 22.12 or newer; \`npm install\` brings Node 24)\n`);
+  for (const c of checks) {
+    out.write(`${c.found ? "ok     " : "MISSING"}  ${c.name} — ${c.detail} [${c.neededBy}]\n`);
+    if (!c.found) out.write(`         Debian/Ubuntu: sudo ${c.debian}\n         macOS: ${c.macos}\n`);
+  }
+  const missing = checks.filter((c) => !c.found).length;
+  out.write(missing ? `\n${missing} missing. On Debian/Ubuntu, \`sudo bash scripts/setup-system.sh\` installs them all.\n` : "\nEverything the build needs is installed.\n");
+  return missing === 0 && major >= 22;
+}

@@ -1,0 +1,196 @@
+// The `leaflet` command line: build, check, doctor, new, and the reading and braille tools.
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { type BuildOptions, type BuildResult, buildSite } from "../build/build.ts";
+import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../build/renderer.ts";
+import { formatDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
+import { loadSite } from "../content/load.ts";
+import { type CliContext, type CliIO, EXIT } from "./context.ts";
+import { checkTools, printDoctor } from "./doctor.ts";
+import { scaffoldLeaflet } from "./scaffold.ts";
+
+const USAGE = `Usage: leaflet <command> [options]
+
+Commands:
+  build [--edition E,...] [--leaflet SLUG,...] [--out DIR] [--quiet]
+                        Build every edition of every leaflet into dist/
+                        (editions: ${EDITIONS.join(", ")})
+  check                 Check content/ and report every problem; builds nothing
+  doctor                Say which tools the build needs are installed, and how to install the rest
+  new <slug>            Start a new leaflet at content/leaflets/<slug>.md
+  reading               Print the kana reading the audio will use, one line per line of stdin
+  readings <slug> [--check]
+                        Write (or check) content/readings/<slug>.tsv: each sentence beside its reading
+  braille [text] [--kana]
+                        Translate text (argument or stdin) to Unicode braille, one line per line
+
+Exit codes: 0 ok, 1 content errors, 2 wrong command line, 3 missing tool, 4 an edition failed.
+Details: docs/cli.md`;
+
+/** Runs the command line; returns the exit code. */
+export async function main(argv: string[], io: CliIO = process, root = process.cwd(), renderers?: BuildOptions["renderers"]): Promise<number> {
+  const [command, ...rest] = argv;
+  const ctx: CliContext = { ...io, root, loadSite: () => loadAndReport(root, io) };
+  try {
+    switch (command) {
+      case "build":
+        return await buildCommand(rest, ctx, renderers);
+      case "check":
+        return await checkCommand(ctx);
+      case "doctor":
+        return await doctorCommand(ctx);
+      case "new":
+        return await newCommand(rest, ctx);
+      case "reading":
+        return await (await import("../reading/cli.ts")).readingCommand(rest, ctx);
+      case "readings":
+        return await (await import("../reading/cli.ts")).readingsCommand(rest, ctx);
+      case "braille":
+        return await (await import("../braille/cli.ts")).brailleCommand(rest, ctx);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.stdout.write(`${USAGE}\n`);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        io.stderr.write(`leaflet: unknown command "${command}"\n\n${USAGE}\n`);
+        return EXIT.usage;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`leaflet ${command}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+class UsageError extends Error {}
+
+function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function printDiagnostics(diagnostics: Diagnostic[], io: CliIO): void {
+  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  if (diagnostics.length) io.stderr.write(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
+}
+
+async function loadAndReport(root: string, io: CliIO) {
+  const { site, diagnostics } = await loadSite(root);
+  printDiagnostics(diagnostics, io);
+  return site;
+}
+
+async function checkCommand(ctx: CliContext): Promise<number> {
+  const site = await ctx.loadSite();
+  if (!site) return EXIT.contentError;
+  const questions = site.leaflets.reduce(
+    (n, l) => n + l.body.reduce((m, b) => m + (b.type === "question" ? 1 : b.type === "section" ? b.children.filter((c) => c.type === "question").length : 0), 0),
+    0,
+  );
+  ctx.stdout.write(`ok: ${site.leaflets.length} leaflets, ${questions} questions\n`);
+  return EXIT.ok;
+}
+
+async function doctorCommand(ctx: CliContext): Promise<number> {
+  const { site } = await loadSite(ctx.root);
+  const ok = printDoctor(checkTools(site?.settings ?? null), ctx.stdout);
+  return ok ? EXIT.ok : EXIT.missingTool;
+}
+
+async function newCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { positionals } = parse(args, {});
+  if (positionals.length !== 1) throw new UsageError("give the new leaflet's name, e.g. `leaflet new tax-guide`");
+  const result = await scaffoldLeaflet(ctx.root, positionals[0]);
+  if ("error" in result) {
+    ctx.stderr.write(`leaflet new: ${result.error} (hint: ${result.hint})\n`);
+    return EXIT.usage;
+  }
+  ctx.stdout.write(`created ${result.file}: edit it, then run \`npm run check\`\n`);
+  return EXIT.ok;
+}
+
+function listOption(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const values = Array.isArray(value) ? value : [value];
+  return values.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+/** A logger that shows progress on a terminal and stays quiet in CI or with --quiet. */
+export function terminalLogger(io: CliIO, quiet: boolean): Logger {
+  const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY) && !process.env.CI && !quiet;
+  return {
+    progress(message) {
+      if (tty) io.stderr.write(`\r\x1b[2K${message}`);
+    },
+    info(message) {
+      if (!quiet) io.stderr.write(`${tty ? "\r\x1b[2K" : ""}${message}\n`);
+    },
+    warn(message) {
+      io.stderr.write(`${tty ? "\r\x1b[2K" : ""}warning: ${message}\n`);
+    },
+  };
+}
+
+async function buildCommand(args: string[], ctx: CliContext, renderers?: BuildOptions["renderers"]): Promise<number> {
+  const { values, positionals } = parse(args, {
+    edition: { type: "string", short: "e", multiple: true },
+    leaflet: { type: "string", short: "l", multiple: true },
+    out: { type: "string", short: "o" },
+    quiet: { type: "boolean", short: "q" },
+  });
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const editions = listOption(values.edition);
+  const bad = editions?.filter((e) => !(EDITIONS as readonly string[]).includes(e));
+  if (bad?.length) throw new UsageError(`unknown edition "${bad[0]}" (the editions are ${EDITIONS.join(", ")})`);
+  const log = terminalLogger(ctx, Boolean(values.quiet));
+  const started = performance.now();
+  const result = await buildSite({
+    root: ctx.root,
+    outDir: values.out as string | undefined,
+    editions: editions as Edition[] | undefined,
+    leaflets: listOption(values.leaflet),
+    log,
+    renderers,
+  });
+  return reportBuild(result, ctx, log, (performance.now() - started) / 1000);
+}
+
+function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: number): number {
+  printDiagnostics(result.diagnostics, io);
+  if (result.ok) {
+    const perEdition = Object.entries(result.seconds)
+      .map(([e, s]) => `${e} ${s.toFixed(1)} s`)
+      .join(", ");
+    log.progress("");
+    io.stderr.write(`built ${result.site.leaflets.length} leaflets into ${result.outDir} in ${seconds.toFixed(1)} s (${perEdition})\n`);
+    return EXIT.ok;
+  }
+  if (result.reason === "content") return EXIT.contentError;
+  if (result.reason === "usage") {
+    io.stderr.write(`leaflet build: ${result.message}\n`);
+    return EXIT.usage;
+  }
+  const error = result.error;
+  if (error instanceof RenderError) {
+    const where = error.pos ?? error.leaflet?.pos;
+    const unit = error.unitId ? ` (${error.unitId})` : "";
+    const hint = error.hint ? ` (hint: ${error.hint})` : "";
+    io.stderr.write(`${where ? `${where.file}:${where.line}:${where.column} ` : ""}error: ${result.edition}${unit}: ${error.message}${hint}\n`);
+    if (error instanceof MissingToolError) {
+      io.stderr.write("Run `npm run doctor` to see which tools are missing.\n");
+      return EXIT.missingTool;
+    }
+  } else {
+    io.stderr.write(`error: the ${result.edition} edition failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  io.stderr.write("The previous dist/ was left as it was.\n");
+  return EXIT.buildFailed;
+}

@@ -1,0 +1,87 @@
+// Reads everything under content/ once: settings, lexicon and every leaflet, checked together.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { SiteModel } from "../model/types.ts";
+import { type Diagnostic, Diagnostics } from "./diagnostics.ts";
+import { checkSentenceLengths, parseLeaflet } from "./leaflet.ts";
+import { findMyNumbers } from "./privacy.ts";
+import { parseLexicon, parseSettings } from "./settings.ts";
+
+export interface LoadResult {
+  /** The model, or null when any error was found. */
+  site: SiteModel | null;
+  /** Every problem found, errors and warnings, sorted by file and line. */
+  diagnostics: Diagnostic[];
+}
+
+export const CONTENT_DIR = "content";
+export const LEAFLETS_DIR = "content/leaflets";
+
+/** Parses and validates the content of the project at `root`; reports all problems in one run. */
+export async function loadSite(root: string): Promise<LoadResult> {
+  const diags = new Diagnostics();
+  const read = (rel: string): string | null => {
+    try {
+      return readFileSync(path.join(root, rel), "utf8");
+    } catch {
+      return null;
+    }
+  };
+  const scanPrivacy = (rel: string, text: string) => {
+    for (const hit of findMyNumbers(text)) {
+      const before = text.slice(0, hit.index);
+      const line = before.split("\n").length;
+      const column = hit.index - before.lastIndexOf("\n");
+      diags.error(
+        rel,
+        line,
+        column,
+        `「${hit.text}」 looks like a real My Number (its check digit is valid); leaflets must never contain one`,
+        "remove it, or write an example as 1234 5678 XXXX",
+      );
+    }
+  };
+
+  const settingsFile = `${CONTENT_DIR}/settings.yaml`;
+  const settingsText = read(settingsFile);
+  if (settingsText === null) {
+    diags.error(settingsFile, 1, 1, "the settings file is missing", "create content/settings.yaml with siteName, baseUrl and issuer (see docs/authoring.md)");
+  } else {
+    scanPrivacy(settingsFile, settingsText);
+  }
+  const settings = parseSettings(settingsFile, settingsText ?? "siteName: ''\nbaseUrl: https://example.invalid/\nissuer: ''\n", settingsText === null ? new Diagnostics() : diags);
+
+  const lexiconFile = `${CONTENT_DIR}/lexicon.yaml`;
+  const lexiconText = read(lexiconFile);
+  if (lexiconText !== null) scanPrivacy(lexiconFile, lexiconText);
+  const lexicon = lexiconText === null ? [] : parseLexicon(lexiconFile, lexiconText, diags);
+
+  let names: string[] = [];
+  try {
+    names = readdirSync(path.join(root, LEAFLETS_DIR)).filter((n) => n.endsWith(".md")).sort();
+  } catch {
+    diags.error(LEAFLETS_DIR, 1, 1, "the leaflets folder is missing", "create content/leaflets/ and add a leaflet with `npm run leaflet -- new <name>`");
+  }
+  const leaflets = [];
+  const slugs = new Map<string, string>();
+  for (const name of names) {
+    const rel = `${LEAFLETS_DIR}/${name}`;
+    const text = read(rel) ?? "";
+    scanPrivacy(rel, text);
+    const leaflet = parseLeaflet({ file: rel, absPath: path.join(root, rel), text, settings, diags });
+    if (!leaflet) continue;
+    checkSentenceLengths(leaflet, diags);
+    const other = slugs.get(leaflet.slug);
+    if (leaflet.slug && other) {
+      diags.error(rel, 1, 1, `the slug "${leaflet.slug}" is already used by ${other}`, "give each leaflet its own slug: it is its web address");
+    } else if (leaflet.slug) {
+      slugs.set(leaflet.slug, rel);
+    }
+    leaflets.push(leaflet);
+  }
+  if (names.length === 0 && diags.errorCount === 0) {
+    diags.error(LEAFLETS_DIR, 1, 1, "there are no leaflets", "add one with `npm run leaflet -- new <name>`");
+  }
+  const site = diags.errorCount === 0 ? { settings, lexicon, leaflets } : null;
+  return { site, diagnostics: diags.sorted() };
+}

@@ -1,0 +1,75 @@
+// content/settings.yaml and content/lexicon.yaml: what every leaflet shares.
+import { isSeq, type Node } from "yaml";
+import type { LexiconEntry, Settings } from "../model/types.ts";
+import type { Diagnostics } from "./diagnostics.ts";
+import { Fields, YamlSource } from "./yaml-fields.ts";
+
+const DEFAULT_FONTS = {
+  regular: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf",
+  bold: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf",
+};
+
+/** Reads settings, reporting problems; missing optional parts take documented defaults. */
+export function parseSettings(file: string, text: string, diags: Diagnostics): Settings {
+  const src = new YamlSource(file, text, 1, diags);
+  const f = new Fields(src, src.root, "the settings", ["siteName", "baseUrl", "issuer", "audio", "print", "braille"]);
+  const siteName = f.string("siteName", { required: true, example: "○○市 リーフレット集" }) ?? "";
+  let baseUrl =
+    f.string("baseUrl", {
+      required: true,
+      pattern: /^https?:\/\/[^\s/]+(\/\S*)?$/,
+      patternHint: "the public address of the site, e.g. https://www.city.example.lg.jp/leaflets/",
+      example: "https://www.city.example.lg.jp/leaflets/",
+    }) ?? "https://example.invalid/";
+  if (!baseUrl.endsWith("/")) baseUrl += "/";
+  const issuer = f.string("issuer", { required: true, example: "○○市 市民課" }) ?? "";
+  const audio = new Fields(src, f.node("audio"), "audio settings", ["engine", "voice", "speed"]);
+  const print = new Fields(src, f.node("print"), "print settings", ["fonts"]);
+  const fonts = new Fields(src, print.node("fonts"), "print fonts", ["regular", "bold"]);
+  const braille = new Fields(src, f.node("braille"), "braille settings", ["labelMaxCells"]);
+  return {
+    siteName,
+    baseUrl,
+    issuer,
+    audio: {
+      engine: audio.oneOf("engine", ["auto", "openjtalk", "say"] as const) ?? "auto",
+      voice: audio.string("voice"),
+      speed: audio.number("speed", { min: 0.5, max: 2 }) ?? 1,
+    },
+    print: { fonts: { regular: fonts.string("regular") ?? DEFAULT_FONTS.regular, bold: fonts.string("bold") ?? DEFAULT_FONTS.bold } },
+    braille: { labelMaxCells: braille.number("labelMaxCells", { min: 4, max: 200 }) ?? 32 },
+  };
+}
+
+/** Reads the lexicon: a list of `word` and `reading` (kana) pairs. */
+export function parseLexicon(file: string, text: string, diags: Diagnostics): LexiconEntry[] {
+  const src = new YamlSource(file, text, 1, diags);
+  if (!src.root) return [];
+  if (!isSeq(src.root)) {
+    src.error(src.root, "the lexicon must be a list of entries", "write entries as `- word: 個人番号` and `  reading: コジンバンゴウ`");
+    return [];
+  }
+  const items = src.root.items as Node[];
+  const entries: LexiconEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const node of items) {
+    const e = new Fields(src, node, "a lexicon entry", ["word", "reading", "note"]);
+    const word = e.string("word", { required: true, example: "個人番号" });
+    const reading = e.string("reading", {
+      required: true,
+      pattern: /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/,
+      patternHint: "write the reading in kana",
+      example: "コジンバンゴウ",
+    });
+    if (!word || !reading) continue;
+    const p = src.pos(node);
+    const earlier = seen.get(word);
+    if (earlier) {
+      src.error(node, `the word 「${word}」 is already in the lexicon at line ${earlier}`, "keep one entry per word");
+      continue;
+    }
+    seen.set(word, p.line);
+    entries.push({ word, reading, pos: { file, line: p.line, column: p.column } });
+  }
+  return entries;
+}

@@ -1,0 +1,48 @@
+// Test helpers: scratch copies of fixture projects, a capturing CLI io, and folder fingerprints.
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import type { CliIO } from "../src/cli/context.ts";
+
+export const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
+export const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** A scratch copy of test/fixtures/project (or another folder); remove it with `dispose`. */
+export function scratchProject(from = path.join(FIXTURES, "project")): { root: string; dispose(): void } {
+  const root = mkdtempSync(path.join(tmpdir(), "leaflet-test-"));
+  cpSync(from, root, { recursive: true });
+  return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** CLI streams that record what was written. */
+export function captureIO(stdinText = ""): CliIO & { out(): string; err(): string } {
+  const stdin = new PassThrough();
+  stdin.end(stdinText);
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (d) => {
+    out += d;
+  });
+  stderr.on("data", (d) => {
+    err += d;
+  });
+  return { stdin, stdout, stderr, out: () => out, err: () => err };
+}
+
+/** A hash of every file's path and bytes under `dir`, to prove a folder was not touched. */
+export function fingerprint(dir: string): string {
+  const hash = createHash("sha256");
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const file = path.join(d, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else hash.update(path.relative(dir, file)).update(readFileSync(file));
+    }
+  };
+  walk(dir);
+  return hash.digest("hex");
+}
