@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 120_000,
-    hookTimeout: 600_000,
+    // The first end-to-end test waits for the full sample build (speech synthesis included).
+    hookTimeout: 1_200_000,
     pool: "forks",
+    reporters: ["default", "./test/summary-reporter.ts"],
   },
 });

@@ -125,7 +125,7 @@ function spanMorph(text: string): Morph {
 /** A reading fixed by ruby or the lexicon: keep the analyser's word boundaries when its reading agrees. */
 function fixedMorphs(text: string, reading: string, tokenizer: { tokenize(t: string): Token[] }): Morph[] {
   const fixed = toKatakana(reading).trim();
-  const parts = fixed.split(/[\s\u3000]+/).filter(Boolean);
+  const parts = fixed.split(/[\s\u3000・]+/).filter(Boolean);
   if (parts.length === 1) {
     const tokens = tokenizer.tokenize(text);
     const joined = tokens.map((t) => readingOf(t)).join("");

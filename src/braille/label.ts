@@ -3,7 +3,7 @@
 // dot layer; the braille edition writes it as label.brf / label.txt.
 import { RenderError } from "../build/renderer.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
-import { cellCount } from "./cells.ts";
+import { cellCount, kanaToBrailleReport } from "./cells.ts";
 import { translate } from "./translate.ts";
 
 export interface BrailleLabel {
@@ -18,7 +18,8 @@ export interface BrailleLabel {
 /** Translates a leaflet's braille label and checks it against the configured cell limit. */
 export async function brailleLabel(leaflet: Leaflet, site: SiteModel): Promise<BrailleLabel> {
   const text = (leaflet.braille.label || leaflet.title).replace(/\s+/g, " ").trim();
-  const { braille, problems } = await translate(text, { lexicon: site.lexicon });
+  // A label the author already wrote as spaced katakana is used as written (stage 2 only).
+  const { braille, problems } = /^[ァ-ヶー ]+$/.test(text) ? reportOf(kanaToBrailleReport(text)) : await translate(text, { lexicon: site.lexicon });
   // The model keeps no position for the brailleLabel field; point at the frontmatter.
   const where = leaflet.pos;
   const field = leaflet.braille.label && leaflet.braille.label !== leaflet.title ? "brailleLabel" : "title (used as the braille label)";
@@ -40,4 +41,8 @@ export async function brailleLabel(leaflet: Leaflet, site: SiteModel): Promise<B
     });
   }
   return { text, braille: line, cells };
+}
+
+function reportOf(r: { braille: string; untranslated: string[] }): { braille: string; problems: string[] } {
+  return { braille: r.braille, problems: r.untranslated };
 }

@@ -53,7 +53,15 @@ describe("buildSite", () => {
     expect(print.seen[0].leaflets.map((l) => l.slug)).toEqual(["card-pickup"]);
     expect(readFileSync(path.join(root, "dist/card-pickup/card-pickup.pdf"), "utf8")).toBe("v1 マイナンバーカードの受け取り");
     const manifest = JSON.parse(readFileSync(path.join(root, "dist/manifest.json"), "utf8"));
-    expect(manifest.artifacts).toEqual([{ edition: "print", kind: "pdf", slug: "card-pickup", path: "card-pickup/card-pickup.pdf", bytes: Buffer.byteLength("v1 マイナンバーカードの受け取り") }]);
+    expect(manifest.artifacts).toEqual([
+      {
+        edition: "print",
+        kind: "pdf",
+        slug: "card-pickup",
+        path: "card-pickup/card-pickup.pdf",
+        bytes: Buffer.byteLength("v1 マイナンバーカードの受け取り"),
+      },
+    ]);
     expect(readdirSync(root).filter((n) => n.startsWith("dist."))).toEqual([]);
   });
 
@@ -62,7 +70,11 @@ describe("buildSite", () => {
     await buildSite({ root, editions: ["print"], renderers: { print: writing("print", "good") } });
     const before = fingerprint(path.join(root, "dist"));
     const content = fingerprint(path.join(root, "content"));
-    const result = await buildSite({ root, editions: ["print", "braille"], renderers: { print: writing("print", "new"), braille: failing } });
+    const result = await buildSite({
+      root,
+      editions: ["print", "braille"],
+      renderers: { print: writing("print", "new"), braille: failing },
+    });
     expect(result).toMatchObject({ ok: false, reason: "render", edition: "braille" });
     expect(fingerprint(path.join(root, "dist"))).toBe(before);
     expect(fingerprint(path.join(root, "content"))).toBe(content);
@@ -71,7 +83,11 @@ describe("buildSite", () => {
 
   it("keeps other editions' files from the last build when only some editions are rebuilt", async () => {
     const root = project();
-    await buildSite({ root, editions: ["print", "braille"], renderers: { print: writing("print", "v1"), braille: writing("braille", "b1") } });
+    await buildSite({
+      root,
+      editions: ["print", "braille"],
+      renderers: { print: writing("print", "v1"), braille: writing("braille", "b1") },
+    });
     const result = await buildSite({ root, editions: ["print"], renderers: { print: writing("print", "v2") } });
     expect(result.ok).toBe(true);
     expect(readFileSync(path.join(root, "dist/card-pickup/card-pickup.pdf"), "utf8")).toMatch(/^v2 /);

@@ -80,7 +80,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       seconds[edition] = (performance.now() - started) / 1000;
       log.progress(`${edition}: done in ${seconds[edition].toFixed(1)} s`);
     }
-    await writeFile(path.join(tmp, MANIFEST), `${JSON.stringify({ builtAt: new Date().toISOString(), artifacts: ctx.artifacts }, null, 2)}\n`);
+    await writeFile(
+      path.join(tmp, MANIFEST),
+      `${JSON.stringify({ builtAt: new Date().toISOString(), artifacts: ctx.artifacts }, null, 2)}\n`,
+    );
     await swapIn(tmp, outDir);
     return { ok: true, site, artifacts: ctx.artifacts, diagnostics, outDir, seconds };
   } catch (error) {
@@ -89,7 +92,14 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function makeContext(site: SiteModel, leaflets: SiteModel["leaflets"], outDir: string, cacheDir: string, artifacts: Artifact[], log: Logger): RenderContext {
+function makeContext(
+  site: SiteModel,
+  leaflets: SiteModel["leaflets"],
+  outDir: string,
+  cacheDir: string,
+  artifacts: Artifact[],
+  log: Logger,
+): RenderContext {
   const remember = (artifact: Artifact) => {
     const i = artifacts.findIndex((a) => a.path === artifact.path);
     if (i >= 0) artifacts.splice(i, 1);

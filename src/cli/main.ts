@@ -2,8 +2,9 @@
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { type BuildOptions, type BuildResult, buildSite } from "../build/build.ts";
 import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../build/renderer.ts";
-import { formatDiagnostic, type Diagnostic } from "../content/diagnostics.ts";
+import { type Diagnostic, formatDiagnostic } from "../content/diagnostics.ts";
 import { loadSite } from "../content/load.ts";
+import { listQuestions } from "../model/walk.ts";
 import { type CliContext, type CliIO, EXIT } from "./context.ts";
 import { checkTools, printDoctor } from "./doctor.ts";
 import { scaffoldLeaflet } from "./scaffold.ts";
@@ -27,7 +28,12 @@ Exit codes: 0 ok, 1 content errors, 2 wrong command line, 3 missing tool, 4 an e
 Details: docs/cli.md`;
 
 /** Runs the command line; returns the exit code. */
-export async function main(argv: string[], io: CliIO = process, root = process.cwd(), renderers?: BuildOptions["renderers"]): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO = process,
+  root = process.cwd(),
+  renderers?: BuildOptions["renderers"],
+): Promise<number> {
   const [command, ...rest] = argv;
   const ctx: CliContext = { ...io, root, loadSite: () => loadAndReport(root, io) };
   try {
@@ -91,10 +97,7 @@ async function loadAndReport(root: string, io: CliIO) {
 async function checkCommand(ctx: CliContext): Promise<number> {
   const site = await ctx.loadSite();
   if (!site) return EXIT.contentError;
-  const questions = site.leaflets.reduce(
-    (n, l) => n + l.body.reduce((m, b) => m + (b.type === "question" ? 1 : b.type === "section" ? b.children.filter((c) => c.type === "question").length : 0), 0),
-    0,
-  );
+  const questions = site.leaflets.reduce((n, l) => n + listQuestions(l).length, 0);
   ctx.stdout.write(`ok: ${site.leaflets.length} leaflets, ${questions} questions\n`);
   return EXIT.ok;
 }
@@ -120,7 +123,10 @@ async function newCommand(args: string[], ctx: CliContext): Promise<number> {
 function listOption(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   const values = Array.isArray(value) ? value : [value];
-  return values.flatMap((v) => String(v).split(",")).map((v) => v.trim()).filter(Boolean);
+  return values
+    .flatMap((v) => String(v).split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** A logger that shows progress on a terminal and stays quiet in CI or with --quiet. */
@@ -183,7 +189,9 @@ function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: numbe
     const where = error.pos ?? error.leaflet?.pos;
     const unit = error.unitId ? ` (${error.unitId})` : "";
     const hint = error.hint ? ` (hint: ${error.hint})` : "";
-    io.stderr.write(`${where ? `${where.file}:${where.line}:${where.column} ` : ""}error: ${result.edition}${unit}: ${error.message}${hint}\n`);
+    io.stderr.write(
+      `${where ? `${where.file}:${where.line}:${where.column} ` : ""}error: ${result.edition}${unit}: ${error.message}${hint}\n`,
+    );
     if (error instanceof MissingToolError) {
       io.stderr.write("Run `npm run doctor` to see which tools are missing.\n");
       return EXIT.missingTool;

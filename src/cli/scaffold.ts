@@ -37,8 +37,13 @@ source: ○○課 作成
 }
 
 /** Creates content/leaflets/<slug>.md; refuses to overwrite. Returns the created path or an error message. */
-export async function scaffoldLeaflet(root: string, slug: string, today = new Date()): Promise<{ file: string } | { error: string; hint: string }> {
-  if (!SLUG.test(slug)) return { error: `「${slug}」 cannot be used in web addresses`, hint: "use lower-case letters, digits and hyphens, e.g. tax-guide" };
+export async function scaffoldLeaflet(
+  root: string,
+  slug: string,
+  today = new Date(),
+): Promise<{ file: string } | { error: string; hint: string }> {
+  if (!SLUG.test(slug))
+    return { error: `「${slug}」 cannot be used in web addresses`, hint: "use lower-case letters, digits and hyphens, e.g. tax-guide" };
   const rel = `content/leaflets/${slug}.md`;
   const file = path.join(root, rel);
   if (existsSync(file)) return { error: `${rel} already exists`, hint: "choose another name, or edit that file" };

@@ -59,12 +59,24 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
       }
       case "html": {
         const p = node.position?.start;
-        ctx.diags.error(ctx.file, p?.line ?? 1, p?.column ?? 1, "HTML tags are not allowed in leaflets", "use Markdown: **太字**, lists, :::contact boxes");
+        ctx.diags.error(
+          ctx.file,
+          p?.line ?? 1,
+          p?.column ?? 1,
+          "HTML tags are not allowed in leaflets",
+          "use Markdown: **太字**, lists, :::contact boxes",
+        );
         break;
       }
       default: {
         const p = node.position?.start;
-        ctx.diags.error(ctx.file, p?.line ?? 1, p?.column ?? 1, `unsupported inline markup "${node.type}"`, "see docs/authoring.md for what a leaflet can contain");
+        ctx.diags.error(
+          ctx.file,
+          p?.line ?? 1,
+          p?.column ?? 1,
+          `unsupported inline markup "${node.type}"`,
+          "see docs/authoring.md for what a leaflet can contain",
+        );
       }
     }
   }
@@ -92,14 +104,28 @@ export function parseRuby(text: string, start: { line: number; column: number } 
     const nextOpen = text.indexOf("{", i + 1);
     const lineEnd = text.indexOf("\n", i + 1);
     if (close === -1 || (nextOpen !== -1 && nextOpen < close) || (lineEnd !== -1 && lineEnd < close)) {
-      report(ctx, text, start, i, "a `{` is not closed", "readings are written {漢字|かんじ} on one line; write a literal brace full-width: ｛");
+      report(
+        ctx,
+        text,
+        start,
+        i,
+        "a `{` is not closed",
+        "readings are written {漢字|かんじ} on one line; write a literal brace full-width: ｛",
+      );
       i++;
       continue;
     }
     const inner = text.slice(i + 1, close);
     const bar = inner.indexOf("|");
     if (bar === -1) {
-      report(ctx, text, start, i, `「{${inner}}」 has no reading`, "write {漢字|かんじ}: the word, a vertical bar, then its reading in kana");
+      report(
+        ctx,
+        text,
+        start,
+        i,
+        `「{${inner}}」 has no reading`,
+        "write {漢字|かんじ}: the word, a vertical bar, then its reading in kana",
+      );
       i = close + 1;
       continue;
     }

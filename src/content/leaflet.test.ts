@@ -80,7 +80,10 @@ describe("parseLeaflet on a real Japanese leaflet", () => {
     expect(bullets.items[1].children[1]).toMatchObject({ type: "list", items: [{ children: [{ type: "paragraph" }] }] });
     const steps = counters.children[2] as ListBlock;
     expect(steps).toMatchObject({ ordered: true, start: 1 });
-    expect(counters.children[3]).toMatchObject({ type: "note", children: [{ type: "text", value: "申請から受け取りまで日数が掛かります。" }] });
+    expect(counters.children[3]).toMatchObject({
+      type: "note",
+      children: [{ type: "text", value: "申請から受け取りまで日数が掛かります。" }],
+    });
   });
 
   it("reads dialogue lines by declared speakers, by id or by name, with continuation lines", async () => {

@@ -1,8 +1,8 @@
 // Parses one leaflet file (frontmatter + Markdown) into the typed model, collecting every problem.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { ContainerDirective } from "mdast-util-directive";
 import type { Heading, List, Paragraph, PhrasingContent, Root, RootContent, Table } from "mdast";
+import type { ContainerDirective } from "mdast-util-directive";
 import remarkDirective from "remark-directive";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -87,7 +87,13 @@ export function parseLeaflet(input: ParseInput): Leaflet | null {
   const tree = processor.parse(text) as Root;
   const yamlNode = tree.children[0]?.type === "yaml" ? tree.children[0] : null;
   if (!yamlNode) {
-    diags.error(file, 1, 1, "the leaflet has no header", "start the file with a `---` line, the fields title, summary, date and source, then another `---` line");
+    diags.error(
+      file,
+      1,
+      1,
+      "the leaflet has no header",
+      "start the file with a `---` line, the fields title, summary, date and source, then another `---` line",
+    );
     return null;
   }
   const yaml = new YamlSource(file, yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1, diags);
@@ -113,11 +119,20 @@ export function parseLeaflet(input: ParseInput): Leaflet | null {
     fm.string("slug", { pattern: SLUG, patternHint: "use lower-case letters, digits and hyphens, e.g. card-safety" }) ??
     (SLUG.test(fallbackSlug) ? fallbackSlug : "");
   if (!fm.node("slug") && !SLUG.test(fallbackSlug)) {
-    diags.error(file, 1, 1, `the file name 「${fallbackSlug}」 cannot be used in web addresses`, "rename the file with lower-case letters, digits and hyphens, or add a `slug:` field");
+    diags.error(
+      file,
+      1,
+      1,
+      `the file name 「${fallbackSlug}」 cannot be used in web addresses`,
+      "rename the file with lower-case letters, digits and hyphens, or add a `slug:` field",
+    );
   }
   const issuer = fm.string("issuer") ?? input.settings.issuer;
   const sourceUrl = fm.string("sourceUrl", { pattern: /^https?:\/\/\S+$/, patternHint: "a web address starting with https://" });
-  const titleReading = fm.string("titleReading", { pattern: /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/, patternHint: "write the reading in kana" });
+  const titleReading = fm.string("titleReading", {
+    pattern: /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/,
+    patternHint: "write the reading in kana",
+  });
   const layoutChoice = fm.oneOf("layout", ["leaflet", "booklet"] as const);
   const brailleLabel = fm.string("brailleLabel") ?? title;
   const uniVoice = fm.boolean("uniVoice") ?? false;
@@ -129,14 +144,25 @@ export function parseLeaflet(input: ParseInput): Leaflet | null {
   const speakers: Speaker[] = [];
   for (const item of fm.list("speakers")) {
     const s = new Fields(yaml, item, "a speaker", SPEAKER_FIELDS);
-    const id = s.string("id", { required: true, pattern: /^[a-z][a-z0-9_-]*$/, patternHint: "use lower-case letters, e.g. mina", example: "mina" });
+    const id = s.string("id", {
+      required: true,
+      pattern: /^[a-z][a-z0-9_-]*$/,
+      patternHint: "use lower-case letters, e.g. mina",
+      example: "mina",
+    });
     const name = s.string("name", { required: true, example: "マイナちゃん" });
     if (!id || !name) continue;
     if (speakers.some((x) => x.id === id)) {
       yaml.error(s.node("id"), `the speaker id "${id}" is declared twice`, "give each speaker its own id");
       continue;
     }
-    speakers.push({ id, name, reading: s.string("reading"), pitch: s.number("pitch", { min: -12, max: 12 }) ?? 0, voice: s.string("voice") });
+    speakers.push({
+      id,
+      name,
+      reading: s.string("reading"),
+      pitch: s.number("pitch", { min: -12, max: 12 }) ?? 0,
+      voice: s.string("voice"),
+    });
   }
 
   const ictx: InlineContext = { file, source: text, diags };
@@ -146,7 +172,11 @@ export function parseLeaflet(input: ParseInput): Leaflet | null {
     builder.add(node);
   }
   const body = builder.finish();
-  const questionCount = body.reduce((n, item) => n + (item.type === "question" ? 1 : item.type === "section" ? item.children.filter((c) => c.type === "question").length : 0), 0);
+  const questionCount = body.reduce(
+    (n, item) =>
+      n + (item.type === "question" ? 1 : item.type === "section" ? item.children.filter((c) => c.type === "question").length : 0),
+    0,
+  );
 
   return {
     slug,
@@ -213,7 +243,11 @@ class BodyBuilder {
   private heading(node: Heading): void {
     const pos = this.pos(node);
     if (node.depth === 1) {
-      this.error(pos, "a `# ` title inside the text", "the leaflet's title goes in the header (title:); use `## ` for sections and questions");
+      this.error(
+        pos,
+        "a `# ` title inside the text",
+        "the leaflet's title goes in the header (title:); use `## ` for sections and questions",
+      );
       return;
     }
     const { inlines, id: explicitId, idPos } = this.headingParts(node);
@@ -258,7 +292,11 @@ class BodyBuilder {
         idPos = { ...idPos, line: last.position?.start.line ?? idPos.line, column: col };
         children[children.length - 1] = { ...last, value: last.value.slice(0, m.index) };
         if (!ID.test(id)) {
-          this.error(idPos, `the id 「${id}」 cannot be used in web addresses`, "use lower-case letters, digits and hyphens, e.g. {#carrying}");
+          this.error(
+            idPos,
+            `the id 「${id}」 cannot be used in web addresses`,
+            "use lower-case letters, digits and hyphens, e.g. {#carrying}",
+          );
           id = undefined;
         }
       }
@@ -313,7 +351,11 @@ class BodyBuilder {
         this.error(pos, "a table needs a caption", "wrap it in `:::table[キャプション]` … `:::`");
         return [];
       case "leafDirective":
-        this.error(pos, `unknown block type "::${node.name}"`, `blocks are written :::name … ::: ; the names are ${BLOCK_DIRECTIVES.join(", ")}`);
+        this.error(
+          pos,
+          `unknown block type "::${node.name}"`,
+          `blocks are written :::name … ::: ; the names are ${BLOCK_DIRECTIVES.join(", ")}`,
+        );
         return [];
       case "blockquote":
         this.error(pos, "unknown block type: quotation (`> `)", "use a paragraph, a ※ note or a :::dialogue block");
@@ -339,11 +381,19 @@ class BodyBuilder {
       const name = path.basename(file);
       let ok = true;
       if (!alt) {
-        this.error(pos, "the image has no alt text", "describe what the image shows between the brackets: ![顔写真が付いたカードのおもて面](…)");
+        this.error(
+          pos,
+          "the image has no alt text",
+          "describe what the image shows between the brackets: ![顔写真が付いたカードのおもて面](…)",
+        );
         ok = false;
       }
       if (/^https?:/.test(only.url) || !existsSync(file)) {
-        this.error(pos, `the image file 「${only.url}」 was not found`, `put the file in content/images/ and write its path relative to ${this.input.file}`);
+        this.error(
+          pos,
+          `the image file 「${only.url}」 was not found`,
+          `put the file in content/images/ and write its path relative to ${this.input.file}`,
+        );
         ok = false;
       } else if (!/\.(png|jpe?g)$/i.test(name)) {
         this.error(pos, `the image 「${name}」 is not PNG or JPEG`, "save it as .png or .jpg so every edition can use it");
@@ -413,7 +463,9 @@ class BodyBuilder {
           this.error(
             linePos,
             `「${who}」 is not a declared speaker`,
-            this.speakers.length ? `add it under speakers: in the header, or use one of: ${names}` : "declare the speakers in the header under speakers: (id and name)",
+            this.speakers.length
+              ? `add it under speakers: in the header, or use one of: ${names}`
+              : "declare the speakers in the header under speakers: (id and name)",
           );
           return;
         }
@@ -428,12 +480,14 @@ class BodyBuilder {
         lines.push({ speaker: speaker.id, children: rest, pos: linePos });
       });
     }
-    if (lines.length === 0) this.error(pos, "the dialogue is empty", "write lines like `mina: 普通に持ち歩いていいの？` between :::dialogue and :::");
+    if (lines.length === 0)
+      this.error(pos, "the dialogue is empty", "write lines like `mina: 普通に持ち歩いていいの？` between :::dialogue and :::");
     return { type: "dialogue", lines, pos };
   }
 
   private contact(content: RootContent[], title: Inline[], pos: SourcePos): ContactBlock {
-    if (title.length === 0) this.error(pos, "the contact box has no title", "write it in brackets: :::contact[マイナンバー総合フリーダイヤル]");
+    if (title.length === 0)
+      this.error(pos, "the contact box has no title", "write it in brackets: :::contact[マイナンバー総合フリーダイヤル]");
     const entries: ContactEntry[] = [];
     const addLine = (lineInlines: Inline[], linePos: SourcePos) => {
       const line = inlineText(lineInlines).trim();
@@ -450,7 +504,11 @@ class BodyBuilder {
       if (kind === "phone" || kind === "freedial" || kind === "fax") {
         const parsed = parsePhone(value);
         if (!parsed.ok) {
-          this.error(linePos, `malformed phone number: ${parsed.reason}`, "write the whole number with its area code, e.g. 047-334-1111 or 0120-95-0178");
+          this.error(
+            linePos,
+            `malformed phone number: ${parsed.reason}`,
+            "write the whole number with its area code, e.g. 047-334-1111 or 0120-95-0178",
+          );
           return;
         }
         Object.assign(entry, parsed.phone);
@@ -495,7 +553,13 @@ class BodyBuilder {
       pos,
     };
     if (block.header.length > WIDE_TABLE_COLUMNS) {
-      this.input.diags.warn(pos.file, pos.line, pos.column, `the table has ${block.header.length} columns and will be hard to read in print`, `keep tables to ${WIDE_TABLE_COLUMNS} columns or split them`);
+      this.input.diags.warn(
+        pos.file,
+        pos.line,
+        pos.column,
+        `the table has ${block.header.length} columns and will be hard to read in print`,
+        `keep tables to ${WIDE_TABLE_COLUMNS} columns or split them`,
+      );
     }
     return [block];
   }
@@ -506,7 +570,13 @@ export function checkSentenceLengths(leaflet: Leaflet, diags: Diagnostics): void
   const visit = (inlines: Inline[], pos: SourcePos) => {
     for (const sentence of inlineText(inlines).split(/(?<=[。！？])/)) {
       if (sentence.length > LONG_SENTENCE) {
-        diags.warn(pos.file, pos.line, pos.column, `a sentence of ${sentence.length} characters is hard to follow when read aloud`, `split it into sentences of under ${LONG_SENTENCE} characters`);
+        diags.warn(
+          pos.file,
+          pos.line,
+          pos.column,
+          `a sentence of ${sentence.length} characters is hard to follow when read aloud`,
+          `split it into sentences of under ${LONG_SENTENCE} characters`,
+        );
       }
     }
   };

@@ -45,11 +45,21 @@ export async function loadSite(root: string): Promise<LoadResult> {
   const settingsFile = `${CONTENT_DIR}/settings.yaml`;
   const settingsText = read(settingsFile);
   if (settingsText === null) {
-    diags.error(settingsFile, 1, 1, "the settings file is missing", "create content/settings.yaml with siteName, baseUrl and issuer (see docs/authoring.md)");
+    diags.error(
+      settingsFile,
+      1,
+      1,
+      "the settings file is missing",
+      "create content/settings.yaml with siteName, baseUrl and issuer (see docs/authoring.md)",
+    );
   } else {
     scanPrivacy(settingsFile, settingsText);
   }
-  const settings = parseSettings(settingsFile, settingsText ?? "siteName: ''\nbaseUrl: https://example.invalid/\nissuer: ''\n", settingsText === null ? new Diagnostics() : diags);
+  const settings = parseSettings(
+    settingsFile,
+    settingsText ?? "siteName: ''\nbaseUrl: https://example.invalid/\nissuer: ''\n",
+    settingsText === null ? new Diagnostics() : diags,
+  );
 
   const lexiconFile = `${CONTENT_DIR}/lexicon.yaml`;
   const lexiconText = read(lexiconFile);
@@ -58,9 +68,17 @@ export async function loadSite(root: string): Promise<LoadResult> {
 
   let names: string[] = [];
   try {
-    names = readdirSync(path.join(root, LEAFLETS_DIR)).filter((n) => n.endsWith(".md")).sort();
+    names = readdirSync(path.join(root, LEAFLETS_DIR))
+      .filter((n) => n.endsWith(".md"))
+      .sort();
   } catch {
-    diags.error(LEAFLETS_DIR, 1, 1, "the leaflets folder is missing", "create content/leaflets/ and add a leaflet with `npm run leaflet -- new <name>`");
+    diags.error(
+      LEAFLETS_DIR,
+      1,
+      1,
+      "the leaflets folder is missing",
+      "create content/leaflets/ and add a leaflet with `npm run leaflet -- new <name>`",
+    );
   }
   const leaflets = [];
   const slugs = new Map<string, string>();
@@ -73,7 +91,13 @@ export async function loadSite(root: string): Promise<LoadResult> {
     checkSentenceLengths(leaflet, diags);
     const other = slugs.get(leaflet.slug);
     if (leaflet.slug && other) {
-      diags.error(rel, 1, 1, `the slug "${leaflet.slug}" is already used by ${other}`, "give each leaflet its own slug: it is its web address");
+      diags.error(
+        rel,
+        1,
+        1,
+        `the slug "${leaflet.slug}" is already used by ${other}`,
+        "give each leaflet its own slug: it is its web address",
+      );
     } else if (leaflet.slug) {
       slugs.set(leaflet.slug, rel);
     }

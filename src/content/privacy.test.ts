@@ -26,7 +26,12 @@ describe("My Number check digit (総務省令の検査用数字)", () => {
 describe("findMyNumbers", () => {
   it("finds valid numbers written together, grouped by spaces or hyphens, or full-width", () => {
     const text = "番号は123456789018です。1234 5678 9018 と 1234-5678-9018、１２３４５６７８９０１８。";
-    expect(findMyNumbers(text).map((h) => h.text)).toEqual(["123456789018", "1234 5678 9018", "1234-5678-9018", "１２３４５６７８９０１８"]);
+    expect(findMyNumbers(text).map((h) => h.text)).toEqual([
+      "123456789018",
+      "1234 5678 9018",
+      "1234-5678-9018",
+      "１２３４５６７８９０１８",
+    ]);
     expect(findMyNumbers(text)[0].index).toBe(3);
   });
 

@@ -303,7 +303,7 @@ class Builder {
               fontSize: 10.5,
               lineHeight: 1.3,
               fontWeight: 700,
-              width: mm(30),
+              width: this.nameWidth(),
               paddingTop: 3,
               paddingRight: 4,
               textAlign: "right",
@@ -327,6 +327,12 @@ class Builder {
         );
       }),
     );
+  }
+
+  /** Width of the speaker-name column: the longest name plus its colon, within 20–48 mm. */
+  nameWidth(): number {
+    const longest = Math.max(0, ...this.o.leaflet.speakers.map((s) => [...s.name].length));
+    return Math.min(mm(48), Math.max(mm(20), (longest + 1.2) * 10.5 + 4));
   }
 
   contact(block: ContactBlock, extra: Props): React.ReactElement {
@@ -453,10 +459,13 @@ class Builder {
     for (const item of this.o.leaflet.body) {
       if (item.type === "section") {
         const kids: React.ReactElement[] = [this.heading(item)];
-        for (const child of item.children) {
+        const lastOwn = item.children.findLastIndex((c) => c.type !== "question");
+        if (lastOwn < 0) kids.push(this.endMarker(item));
+        item.children.forEach((child, i) => {
           if (child.type === "question") kids.push(this.questionView(child));
           else kids.push(this.block(child, item, true));
-        }
+          if (i === lastOwn) kids.push(this.endMarker(item));
+        });
         out.push(this.unitView(item, kids));
       } else if (item.type === "question") {
         out.push(this.questionView(item));
@@ -466,7 +475,12 @@ class Builder {
   }
 
   questionView(q: Extract<Unit, { type: "question" }>): React.ReactElement {
-    return this.unitView(q, [this.heading(q), ...unitBlocks(q).map((bl) => this.block(bl, q, true))]);
+    return this.unitView(q, [this.heading(q), ...unitBlocks(q).map((bl) => this.block(bl, q, true)), this.endMarker(q)]);
+  }
+
+  /** An empty element whose named destination tells on which page a unit's own content ends. */
+  endMarker(unit: Unit): React.ReactElement {
+    return h(View, { key: this.k(), id: `${unit.id}~end` });
   }
 
   // ---------- first page ----------
@@ -581,7 +595,7 @@ class Builder {
       }),
     );
     const footLeft = g.ox + MARGIN.left;
-    const footWidth = mm(92);
+    const footWidth = mm(66);
     out.push(
       h(
         View,
@@ -589,6 +603,7 @@ class Builder {
         h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize: 9.5, lineHeight: 1.35, fontWeight: 700 } }, leaflet.title),
         h(Text, {
           key: this.k(),
+          ...kinsokuTextProps,
           style: { fontSize: 10, lineHeight: 1.4 },
           render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) => `${pageNumber} / ${totalPages} ページ`,
         }),
@@ -608,14 +623,18 @@ class Builder {
         render: ({ pageNumber }: { pageNumber: number }) => qrElement(urls?.[pageNumber - 1] ?? leafletUrl, CODE.size),
       }),
     );
-    const labelWidth = mm(62);
+    // The label fills the room between the footer text and the code; the address is one unbreakable unit.
+    const labelLeft = footLeft + footWidth + mm(3);
+    const labelWidth = qrLeft - mm(2) - labelLeft;
+    const label = (fontSize: number, bold: boolean, text: string) =>
+      h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize, lineHeight: 1.35, fontWeight: bold ? 700 : 400, textAlign: "right" } }, text);
     out.push(
       h(
         View,
-        { key: this.k(), fixed: true, style: { position: "absolute", top: qrTop + mm(3), left: qrLeft - mm(2) - labelWidth, width: labelWidth } },
-        h(Text, { key: this.k(), style: { fontSize: 9.5, lineHeight: 1.35, fontWeight: 700, textAlign: "right" } }, "音声・文字で読めます"),
-        h(Text, { key: this.k(), style: { fontSize: 8, lineHeight: 1.35, textAlign: "right" } }, "（QRコード。音声コードではありません）"),
-        h(Text, { key: this.k(), style: { fontSize: 8, lineHeight: 1.35, textAlign: "right" } }, shortUrl(site.settings.baseUrl, leaflet.slug)),
+        { key: this.k(), fixed: true, style: { position: "absolute", top: qrTop + mm(2), left: labelLeft, width: labelWidth } },
+        label(9.5, true, "音声・文字で読めます"),
+        label(7.5, false, "（QRコード。音声コードではありません）"),
+        label(7.5, false, shortUrl(site.settings.baseUrl, leaflet.slug)),
       ),
     );
     if (boxes.slotRight !== null) {

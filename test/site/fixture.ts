@@ -56,7 +56,11 @@ export function fixtureModel(imageFile: string): SiteModel {
             pos: pos(26),
             lines: [
               { speaker: "mina", pos: pos(27), children: [t("マイナンバーカードって、普通に持ち歩いていいの？")] },
-              { speaker: "baachan", pos: pos(28), children: [t("ええんじゃよ。"), { type: "strong", children: [t("キャッシュカード")] }, t("の感覚が近いかの。")] },
+              {
+                speaker: "baachan",
+                pos: pos(28),
+                children: [t("ええんじゃよ。"), { type: "strong", children: [t("キャッシュカード")] }, t("の感覚が近いかの。")],
+              },
             ],
           },
           { type: "note", pos: pos(30), children: [t("カードを落としたときは、すぐにコールセンターへ連絡してください。")] },
@@ -119,7 +123,15 @@ export function fixtureModel(imageFile: string): SiteModel {
                 pos: pos(58),
                 title: [t("マイナンバー総合フリーダイヤル")],
                 entries: [
-                  { kind: "freedial", label: "フリーダイヤル", value: "0120-95-0178（無料）", dial: "0120950178", number: "0120-95-0178", remark: "（無料）", pos: pos(59) },
+                  {
+                    kind: "freedial",
+                    label: "フリーダイヤル",
+                    value: "0120-95-0178（無料）",
+                    dial: "0120950178",
+                    number: "0120-95-0178",
+                    remark: "（無料）",
+                    pos: pos(59),
+                  },
                   { kind: "phone", label: "電話", value: "047-334-1111", dial: "0473341111", number: "047-334-1111", pos: pos(60) },
                   { kind: "fax", label: "FAX", value: "047-334-1112", dial: "0473341112", number: "047-334-1112", pos: pos(61) },
                   { kind: "hours", label: "受付時間", value: "平日 9時30分～20時00分（年末年始を除く）", pos: pos(62) },
@@ -234,7 +246,20 @@ export function makeContext(site: SiteModel, outDir: string, cacheDir: string, a
 
 async function sineMp3(file: string, seconds: number, hz: number): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await run("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", `sine=frequency=${hz}:duration=${seconds}`, "-ac", "1", "-b:a", "64k", file]);
+  await run("ffmpeg", [
+    "-v",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    `sine=frequency=${hz}:duration=${seconds}`,
+    "-ac",
+    "1",
+    "-b:a",
+    "64k",
+    file,
+  ]);
 }
 
 async function smallPdf(file: string): Promise<void> {

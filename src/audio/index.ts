@@ -1,0 +1,461 @@
+// The audio edition: one MP3 per section/question and one whole-leaflet MP3 with ID3 tags and chapters.
+// Clips are synthesized in parallel and cached by content; units are normalised to −18 LUFS and cached as MP3;
+// the whole-leaflet file is the units' MP3 frames joined without re-encoding, so an edit redoes one unit only.
+import { createHash, randomBytes } from "node:crypto";
+import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { layout } from "../build/layout.ts";
+import { type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
+import type { Leaflet, SiteModel } from "../model/types.ts";
+import { type LeafletScript, leafletScript, type SpeakerNameMode, type UnitScript, type Utterance } from "../reading/speech.ts";
+import { type DetectOptions, EngineUnavailableError, resolveEngine, runProcess, SynthesisError, type TtsEngine } from "./engine.ts";
+import { integratedLoudness } from "./loudness.ts";
+import { mp3Frames } from "./mp3.ts";
+import { Pool } from "./pool.ts";
+import { parseWav } from "./wav.ts";
+
+export { describeEngineStatus, detectEngines, EngineUnavailableError, resolveEngine } from "./engine.ts";
+export type { EngineStatus, TtsEngine } from "./engine.ts";
+
+/** Output format and loudness targets of the audio edition. */
+export const AUDIO_FORMAT = {
+  sampleRate: 44100,
+  bitrateKbps: 64,
+  targetLufs: -18,
+  /** Loudness the 64 kbps encoder's low-pass takes away (measured: 0.4–0.6 LU on this voice), added back before encoding. */
+  codecLossLu: 0.5,
+  /** Sample-peak ceiling of the limiter; leaves room for inter-sample peaks so true peak stays ≤ −1.5 dBTP. */
+  limiterDbfs: -2.5,
+  leadSilenceMs: 300,
+  /** Silence at the end of each unit file: the pause between sections in the whole-leaflet file. */
+  tailSilenceMs: 1000,
+} as const;
+
+const CACHE_VERSION = 1;
+const INTERNAL_RATE = 48000;
+
+export interface AudioOptions {
+  /** Use this engine instead of detecting one from the settings (tests, benchmarks). */
+  engine?: TtsEngine;
+  /** Where to look for engines. */
+  detect?: DetectOptions;
+  /** Time limit per clip; default 30 s plus half a second per character. */
+  clipTimeoutMs?: number;
+  /** Processes at a time; default every core. */
+  concurrency?: number;
+}
+
+/** What a render did, for tests, the bench and the build log. */
+export interface AudioStats {
+  clips: number;
+  clipsSynthesized: number;
+  unitsEncoded: number;
+  unitFiles: number;
+  leafletFiles: number;
+  audioSeconds: number;
+}
+
+interface ClipResult {
+  key: string;
+  wav: string;
+}
+
+interface PartResult {
+  script: UnitScript;
+  mp3: string;
+  durationSeconds: number;
+  frames: number;
+}
+
+/** Content-addressed paths under cacheDir/audio. */
+class AudioCache {
+  readonly dir: string;
+  constructor(cacheDir: string) {
+    this.dir = join(cacheDir, "audio");
+  }
+  clip(key: string) {
+    return join(this.dir, "clips", key.slice(0, 2), `${key}.wav`);
+  }
+  trace(key: string) {
+    return join(this.dir, "traces", key.slice(0, 2), `${key}.trace`);
+  }
+  unit(key: string) {
+    return join(this.dir, "units", key.slice(0, 2), `${key}.mp3`);
+  }
+}
+
+function sha(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
+}
+
+/** Cache key of a clip: everything that changes its sound. */
+export function clipKey(engine: TtsEngine, text: string, speed: number, pitch: number): string {
+  return sha({ v: CACHE_VERSION, engine: engine.id, version: engine.version, voice: engine.voice, speed, pitch, text });
+}
+
+/** Cache key of an engine's analysis of a text (its reading does not depend on speed or pitch). */
+export function traceKey(engine: TtsEngine, text: string): string {
+  return sha({ v: CACHE_VERSION, engine: engine.id, version: engine.version, text });
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function tmpName(path: string): string {
+  return `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+}
+
+/** Writes through a temporary name so no reader ever sees half a file. */
+async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = tmpName(path);
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+/** Places a cached file in the output: a hard link when possible (same disk), else a copy via a temp name. */
+async function placeFile(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  const tmp = tmpName(to);
+  try {
+    await link(from, tmp);
+  } catch {
+    await copyFile(from, tmp);
+  }
+  await rename(tmp, to);
+}
+
+/** The engine settings of a leaflet: settings.audio, overridden by the leaflet's audio. */
+export function leafletAudioSettings(site: SiteModel, leaflet: Leaflet): { engine: "auto" | "openjtalk" | "say"; voice?: string; speed: number } {
+  return {
+    engine: site.settings.audio.engine,
+    voice: leaflet.audio.voice ?? site.settings.audio.voice,
+    speed: leaflet.audio.speed ?? site.settings.audio.speed ?? 1,
+  };
+}
+
+/** How dialogue lines are introduced, from settings.audio.speakerNames (default: every line). */
+export function speakerNameMode(site: SiteModel): SpeakerNameMode {
+  const mode = (site.settings.audio as { speakerNames?: string }).speakerNames;
+  return mode === "on-change" || mode === "never" ? mode : "always";
+}
+
+/** Renders the audio edition of ctx.leaflets; returns what was synthesized and encoded. */
+export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions = {}): Promise<AudioStats> {
+  const cache = new AudioCache(ctx.cacheDir);
+  const pool = new Pool(opts.concurrency);
+  const stats: AudioStats = { clips: 0, clipsSynthesized: 0, unitsEncoded: 0, unitFiles: 0, leafletFiles: 0, audioSeconds: 0 };
+  const engines = new Map<string, Promise<TtsEngine>>();
+  const engineFor = (leaflet: Leaflet): Promise<TtsEngine> => {
+    if (opts.engine) return Promise.resolve(opts.engine);
+    const s = leafletAudioSettings(ctx.site, leaflet);
+    const id = `${s.engine}|${s.voice ?? ""}`;
+    if (!engines.has(id)) engines.set(id, resolveEngine({ engine: s.engine, voice: s.voice }, opts.detect));
+    return engines.get(id)!;
+  };
+
+  let failed = false;
+  let clipsDone = 0;
+  let clipsTotal = 0;
+  let lastProgress = 0;
+  const progress = (force = false) => {
+    const now = Date.now();
+    if (!force && now - lastProgress < 250) return;
+    lastProgress = now;
+    ctx.log.progress(`audio: ${clipsDone}/${clipsTotal} clips (${stats.clipsSynthesized} synthesized, ${clipsDone - stats.clipsSynthesized} from cache)`);
+  };
+
+  const clipJobs = new Map<string, Promise<ClipResult>>();
+  const synthesizeClip = (engine: TtsEngine, leaflet: Leaflet, unit: UnitScript, utt: Utterance, index: number): Promise<ClipResult> => {
+    const speed = leafletAudioSettings(ctx.site, leaflet).speed;
+    const key = clipKey(engine, utt.text, speed, utt.pitch);
+    const existing = clipJobs.get(key);
+    if (existing) return existing;
+    clipsTotal++;
+    const job = (async (): Promise<ClipResult> => {
+      const wav = cache.clip(key);
+      if (await exists(wav)) {
+        clipsDone++;
+        progress();
+        return { key, wav };
+      }
+      return pool.run(async () => {
+        if (failed) throw new Error("stopped after an earlier failure");
+        await mkdir(dirname(wav), { recursive: true });
+        const tmpWav = tmpName(wav);
+        const tKey = traceKey(engine, utt.text);
+        const trace = cache.trace(tKey);
+        const tmpTrace = engine.analyze ? tmpName(trace) : undefined;
+        if (tmpTrace) await mkdir(dirname(trace), { recursive: true });
+        const timeoutMs = opts.clipTimeoutMs ?? 30_000 + 500 * utt.text.length;
+        try {
+          await engine.synthesize({ text: utt.text, outWav: tmpWav, traceFile: tmpTrace, speed, pitch: utt.pitch, timeoutMs });
+          if (tmpTrace && (await exists(tmpTrace))) await rename(tmpTrace, trace);
+          await rename(tmpWav, wav);
+        } catch (err) {
+          await rm(tmpWav, { force: true });
+          if (tmpTrace) await rm(tmpTrace, { force: true });
+          failed = true;
+          throw clipError(leaflet, unit, utt, index, err);
+        }
+        stats.clipsSynthesized++;
+        clipsDone++;
+        progress();
+        return { key, wav };
+      });
+    })();
+    clipJobs.set(key, job);
+    return job;
+  };
+
+  const renderPart = async (engine: TtsEngine, leaflet: Leaflet, unit: UnitScript, meta: { album: string; artist: string; track: number }) => {
+    const clips = await Promise.all(unit.utterances.map((u, i) => synthesizeClip(engine, leaflet, unit, u, i)));
+    const encodeKey = sha({
+      v: CACHE_VERSION,
+      format: AUDIO_FORMAT,
+      clips: clips.map((c) => c.key),
+      pauses: unit.utterances.map((u) => u.pauseAfterMs),
+      tags: { title: unit.title, ...meta },
+    });
+    const mp3 = cache.unit(encodeKey);
+    const infoPath = `${mp3}.json`;
+    if (!(await exists(mp3)) || !(await exists(infoPath))) {
+      await pool.run(async () => {
+        if (failed) throw new Error("stopped after an earlier failure");
+        const pcm = await joinClips(
+          clips.map((c) => c.wav),
+          unit.utterances.map((u) => u.pauseAfterMs),
+        );
+        // Silence measures −70 LUFS; never boost more than 20 dB (that would only raise noise).
+        const gainDb = Math.min(20, AUDIO_FORMAT.targetLufs + AUDIO_FORMAT.codecLossLu - integratedLoudness(pcm));
+        try {
+          await encodeMp3(pcm, gainDb, mp3, { title: unit.title, album: meta.album, artist: meta.artist, track: String(meta.track) });
+        } catch (err) {
+          failed = true;
+          throw new RenderError(`Could not encode the audio of "${unit.title}" (${unit.id}): ${(err as Error).message}`, {
+            leaflet,
+            unitId: unit.id,
+            pos: unit.pos,
+            hint: "check that ffmpeg with libmp3lame is installed (`leaflet doctor`)",
+            cause: err,
+          });
+        }
+        const frames = mp3Frames(await readFile(mp3)).frames;
+        await writeAtomic(infoPath, JSON.stringify({ durationSeconds: pcm.length / INTERNAL_RATE, frames }));
+        stats.unitsEncoded++;
+      });
+    }
+    const info = JSON.parse(await readFile(infoPath, "utf8")) as { durationSeconds: number; frames: number };
+    return { script: unit, mp3, durationSeconds: info.durationSeconds, frames: info.frames } satisfies PartResult;
+  };
+
+  const renderLeaflet = async (leaflet: Leaflet) => {
+    let engine: TtsEngine;
+    try {
+      engine = await engineFor(leaflet);
+    } catch (err) {
+      if (err instanceof EngineUnavailableError)
+        throw new RenderError(err.message, { leaflet, pos: leaflet.pos, hint: "run `leaflet doctor`", cause: err });
+      throw err;
+    }
+    const script: LeafletScript = leafletScript(leaflet, { lexicon: ctx.site.lexicon, speakerNames: speakerNameMode(ctx.site) });
+    const meta = { album: leaflet.title, artist: leaflet.issuer };
+    const partJobs: Promise<PartResult>[] = [renderPart(engine, leaflet, script.intro, { ...meta, track: 0 })];
+    script.units.forEach((u, i) => {
+      partJobs.push(renderPart(engine, leaflet, u, { ...meta, track: i + 1 }));
+    });
+    if (engine.credit) {
+      const credits: UnitScript = {
+        id: "credits",
+        kind: "credits",
+        title: "クレジット",
+        pos: leaflet.pos,
+        utterances: [{ text: engine.credit.spoken, source: engine.credit.text, pitch: 0, pauseAfterMs: 500, pos: leaflet.pos }],
+      };
+      partJobs.push(renderPart(engine, leaflet, credits, { ...meta, track: script.units.length + 1 }));
+    }
+    const settled = await Promise.allSettled(partJobs);
+    const failure = settled.find((s) => s.status === "rejected");
+    if (failure) throw (failure as PromiseRejectedResult).reason;
+    const parts = settled.map((s) => (s as PromiseFulfilledResult<PartResult>).value);
+
+    for (const part of parts) {
+      if (part.script.kind !== "section" && part.script.kind !== "question") continue;
+      const path = layout.unitAudio(leaflet.slug, part.script.id);
+      await placeFile(part.mp3, join(ctx.outDir, path));
+      await ctx.record({ edition: "audio", kind: "audio-unit", slug: leaflet.slug, unitId: part.script.id, path, durationSeconds: round(part.durationSeconds) });
+      stats.unitFiles++;
+    }
+    const whole = layout.leafletAudio(leaflet.slug);
+    const total = await joinLeaflet(parts, join(ctx.outDir, whole), leaflet, engine);
+    await ctx.record({ edition: "audio", kind: "audio-leaflet", slug: leaflet.slug, path: whole, durationSeconds: round(total), meta: { chapters: script.units.length } });
+    stats.leafletFiles++;
+    stats.audioSeconds += total;
+  };
+
+  const results = await Promise.allSettled(ctx.leaflets.map(renderLeaflet));
+  stats.clips = clipsTotal;
+  progress(true);
+  const failure = results.find((r) => r.status === "rejected");
+  if (failure) throw (failure as PromiseRejectedResult).reason;
+  return stats;
+}
+
+function round(s: number): number {
+  return Math.round(s * 100) / 100;
+}
+
+function clipError(leaflet: Leaflet, unit: UnitScript, utt: Utterance, index: number, err: unknown): Error {
+  if (!(err instanceof SynthesisError)) return err as Error;
+  const what = unit.kind === "intro" ? "the opening announcement" : `${unit.kind} "${unit.id}"`;
+  const excerpt = utt.source.length > 40 ? `${utt.source.slice(0, 40)}…` : utt.source;
+  const hint =
+    err.kind === "timeout"
+      ? "the speech engine hung on this text: shorten the sentence or check the engine with `leaflet reading`"
+      : err.kind === "rejected"
+        ? "the speech engine could not read this text: rephrase it or give the word a reading ({漢字|かんじ})"
+        : "the speech engine crashed on this text: try `leaflet reading` with the same text, and report it if it repeats";
+  return new RenderError(`${leaflet.file}: speech synthesis failed in ${what}, clip ${index + 1} (「${excerpt}」): ${err.message}`, {
+    leaflet,
+    unitId: unit.id,
+    pos: utt.pos,
+    hint,
+    cause: err,
+  });
+}
+
+/** Joins cached 48 kHz clips with the pauses between them and the unit's lead and tail silence. */
+async function joinClips(wavs: string[], pausesMs: number[]): Promise<Int16Array> {
+  const chunks: Int16Array[] = [];
+  const silence = (ms: number) => new Int16Array(Math.round((ms / 1000) * INTERNAL_RATE));
+  chunks.push(silence(AUDIO_FORMAT.leadSilenceMs));
+  for (let i = 0; i < wavs.length; i++) {
+    const pcm = parseWav(await readFile(wavs[i]));
+    if (pcm.sampleRate !== INTERNAL_RATE) throw new Error(`clip ${wavs[i]} is ${pcm.sampleRate} Hz, expected ${INTERNAL_RATE}`);
+    chunks.push(pcm.samples);
+    chunks.push(silence(i === wavs.length - 1 ? 0 : pausesMs[i]));
+  }
+  chunks.push(silence(AUDIO_FORMAT.tailSilenceMs));
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const out = new Int16Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Second pass: applies the measured gain with a peak limiter, resamples to 44.1 kHz and encodes 64 kbps mono MP3. */
+async function encodeMp3(pcm: Int16Array, gainDb: number, out: string, tags: Record<string, string>): Promise<void> {
+  await mkdir(dirname(out), { recursive: true });
+  const tmp = `${tmpName(out)}.mp3`;
+  const limit = 10 ** (AUDIO_FORMAT.limiterDbfs / 20);
+  const args = ["-v", "error", "-nostdin", "-y", "-f", "s16le", "-ar", String(INTERNAL_RATE), "-ac", "1", "-i", "pipe:0"];
+  args.push("-af", `volume=${gainDb.toFixed(2)}dB,alimiter=limit=${limit.toFixed(4)}:attack=1:release=40:level=false,aresample=${AUDIO_FORMAT.sampleRate}`);
+  args.push("-ac", "1", "-ar", String(AUDIO_FORMAT.sampleRate), "-c:a", "libmp3lame", "-b:a", `${AUDIO_FORMAT.bitrateKbps}k`, "-id3v2_version", "3");
+  for (const [k, v] of Object.entries(tags)) args.push("-metadata", `${k}=${v}`);
+  args.push("-f", "mp3", tmp);
+  try {
+    await pipeToProcess("ffmpeg", args, new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength));
+    await rename(tmp, out);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+function pipeToProcess(binary: string, args: string[], input: Uint8Array): Promise<void> {
+  return import("node:child_process").then(
+    ({ spawn }) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(binary, args, { stdio: ["pipe", "ignore", "pipe"] });
+        let err = "";
+        child.stderr.on("data", (d) => {
+          err += d;
+        });
+        child.on("error", (e) => reject(new Error(`could not start ${binary}: ${e.message}`)));
+        child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${binary} exited with code ${code}: ${err.trim().slice(-400)}`))));
+        child.stdin.on("error", () => {
+          /* the close handler reports the failure */
+        });
+        child.stdin.end(input);
+      }),
+  );
+}
+
+function ffmetaEscape(s: string): string {
+  return s.replace(/[\\=;#\n]/g, (c) => `\\${c}`);
+}
+
+/** Joins the parts' MP3 frames into the whole-leaflet file with ID3 tags and one chapter per unit; returns its duration. */
+async function joinLeaflet(parts: PartResult[], out: string, leaflet: Leaflet, engine: TtsEngine): Promise<number> {
+  await mkdir(dirname(out), { recursive: true });
+  const tmp = `${tmpName(out)}.mp3`;
+  const work = `${tmp}.d`;
+  await mkdir(work, { recursive: true });
+  const frameSeconds = 1152 / AUDIO_FORMAT.sampleRate;
+  const lines = [";FFMETADATA1", `title=${ffmetaEscape(leaflet.title)}`, `artist=${ffmetaEscape(leaflet.issuer)}`];
+  lines.push(`album=${ffmetaEscape(leaflet.title)}`, `publisher=${ffmetaEscape(leaflet.issuer)}`, `date=${leaflet.date}`, "genre=Speech");
+  const comment = [leaflet.source, engine.credit?.text].filter(Boolean).join(" / ");
+  if (comment) lines.push(`comment=${ffmetaEscape(comment)}`);
+  let frames = 0;
+  const starts = parts.map((p) => {
+    const at = frames;
+    frames += p.frames;
+    return at;
+  });
+  const totalMs = Math.round(frames * frameSeconds * 1000);
+  // Chapters: the opening announcement belongs to the first chapter's lead-in, the credits to the last chapter.
+  const chapterParts = parts.map((p, i) => ({ p, i })).filter(({ p }) => p.script.kind === "section" || p.script.kind === "question");
+  chapterParts.forEach(({ p, i }, n) => {
+    const start = n === 0 ? 0 : Math.round(starts[i] * frameSeconds * 1000);
+    const next = chapterParts[n + 1];
+    const end = next ? Math.round(starts[next.i] * frameSeconds * 1000) : totalMs;
+    lines.push("[CHAPTER]", "TIMEBASE=1/1000", `START=${start}`, `END=${end}`, `title=${ffmetaEscape(p.script.title)}`);
+  });
+  const metaFile = join(work, "meta.txt");
+  const listFile = join(work, "list.txt");
+  await writeFile(metaFile, `${lines.join("\n")}\n`);
+  await writeFile(listFile, parts.map((p) => `file '${p.mp3.replace(/'/g, "'\\''")}'`).join("\n"));
+  try {
+    await runProcess(
+      "ffmpeg",
+      ["-v", "error", "-nostdin", "-y", "-f", "concat", "-safe", "0", "-i", listFile, "-i", metaFile, "-map", "0:a", "-map_metadata", "1", "-map_chapters", "1"]
+        .concat(["-c", "copy", "-id3v2_version", "3", "-f", "mp3", tmp]),
+      600_000,
+    );
+    await rename(tmp, out);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw new RenderError(`Could not join the audio of ${leaflet.file}: ${(err as Error).message}`, { leaflet, pos: leaflet.pos, cause: err });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return frames * frameSeconds;
+}
+
+/** Factory for the audio renderer with options (a given engine, time limits); `audioRenderer` uses the defaults. */
+export function createAudioRenderer(opts: AudioOptions = {}): Renderer & { lastStats?: AudioStats } {
+  const renderer: Renderer & { lastStats?: AudioStats } = {
+    edition: "audio",
+    async render(ctx) {
+      const stats = await renderAudioEdition(ctx, opts);
+      renderer.lastStats = stats;
+      ctx.log.info(
+        `audio: ${stats.unitFiles + stats.leafletFiles} files, ${Math.round(stats.audioSeconds)} s of speech; ` +
+          `${stats.clipsSynthesized} of ${stats.clips} clips synthesized, ${stats.unitsEncoded} units encoded (the rest from cache)`,
+      );
+    },
+  };
+  return renderer;
+}
+
+/** The audio edition (edition "audio"): per-unit MP3s and a whole-leaflet MP3 with chapters. */
+export const audioRenderer: Renderer = createAudioRenderer();
