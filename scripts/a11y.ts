@@ -31,7 +31,12 @@ interface Results {
   pageUrl: string;
   issues: Issue[];
 }
+interface Page {
+  emulateMediaFeatures(features: { name: string; value: string }[]): Promise<void>;
+  close(): Promise<void>;
+}
 interface Browser {
+  newPage(): Promise<Page>;
   close(): Promise<void>;
 }
 type Pa11y = (url: string, options: Record<string, unknown>) => Promise<Results>;
@@ -136,25 +141,31 @@ async function main(): Promise<number> {
       if (!res.ok) failures.push(`${url} did not load: HTTP ${res.status}`);
     }
 
-    for (const viewport of a11yConfig.viewports) {
+    for (const { colorScheme, ...viewport } of a11yConfig.viewports) {
       for (const url of urls) {
-        const label = `${url} at ${viewport.width}px (${a11yConfig.required.standard}, ${a11yConfig.required.runners.join(" + ")})`;
+        const label = `${url} at ${viewport.width}px, ${colorScheme} (${a11yConfig.required.standard}, ${a11yConfig.required.runners.join(" + ")})`;
+        // A page of our own, so the colour scheme can be set before pa11y loads the URL into it.
+        const page = await browser.newPage();
         try {
+          await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: colorScheme }]);
           const results = await pa11y(url, {
             browser,
+            page,
             runners: a11yConfig.required.runners,
             standard: a11yConfig.required.standard,
             timeout: a11yConfig.timeout,
             viewport,
           });
           const errors = results.issues.filter((i) => i.type === "error");
-          report.push({ url, viewport: viewport.width, standard: a11yConfig.required.standard, errors });
+          report.push({ url, viewport: viewport.width, colorScheme, standard: a11yConfig.required.standard, errors });
           if (!results.documentTitle) failures.push(`${label}: the page has no title (did it load?)`);
           if (errors.length) failures.push(`${label}: ${errors.length} error(s)\n${errors.map(describe).join("\n")}`);
           console.log(`${errors.length === 0 ? "ok  " : "FAIL"} ${label}: ${errors.length} errors`);
         } catch (error) {
           failures.push(`${label}: failed to run: ${error instanceof Error ? error.message : String(error)}`);
           console.log(`FAIL ${label}: failed to run`);
+        } finally {
+          await page.close();
         }
       }
     }

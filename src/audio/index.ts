@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { layout } from "../build/layout.ts";
-import { type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
+import { MissingToolError, type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { type LeafletScript, leafletScript, type SpeakerNameMode, type UnitScript, type Utterance } from "../reading/speech.ts";
 import { type DetectOptions, EngineUnavailableError, resolveEngine, runProcess, SynthesisError, type TtsEngine } from "./engine.ts";
@@ -67,8 +67,8 @@ interface PartResult {
   frames: number;
 }
 
-/** Content-addressed paths under cacheDir/audio. */
-class AudioCache {
+/** Content-addressed paths under cacheDir/audio (clips, engine traces, encoded units). */
+export class AudioCache {
   readonly dir: string;
   constructor(cacheDir: string) {
     this.dir = join(cacheDir, "audio");
@@ -261,7 +261,7 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
       engine = await engineFor(leaflet);
     } catch (err) {
       if (err instanceof EngineUnavailableError)
-        throw new RenderError(err.message, { leaflet, pos: leaflet.pos, hint: "run `leaflet doctor`", cause: err });
+        throw new MissingToolError(err.message, { leaflet, pos: leaflet.pos, hint: "run `leaflet doctor`", cause: err });
       throw err;
     }
     const script: LeafletScript = leafletScript(leaflet, { lexicon: ctx.site.lexicon, speakerNames: speakerNameMode(ctx.site) });

@@ -224,6 +224,21 @@ const URL_PUNCT: Record<string, string> = {
   "~": cell(4) + cell(3, 5),
 };
 
+/** Punctuation inside English phrases (English braille). */
+const ENGLISH_PUNCT: Record<string, string> = {
+  ",": cell(2),
+  ".": cell(2, 5, 6),
+  ";": cell(2, 3),
+  ":": cell(2, 5),
+  "!": cell(2, 3, 5),
+  "?": cell(2, 3, 6),
+  "'": cell(3),
+  "’": cell(3),
+  "-": cell(3, 6),
+  "/": cell(3, 4),
+  "&": cell(1, 2, 3, 4, 6),
+};
+
 /** Japanese punctuation and marks → cells. Blanks after them are handled separately. */
 const PUNCT: Record<string, string> = {
   "。": cell(2, 5, 6),
@@ -322,6 +337,25 @@ export function kanaToBrailleReport(spacedKana: string): KanaToBrailleResult {
       for (const c of text) out.push(latinOrDigit(c) ?? URL_PUNCT[c] ?? "");
       out.push(SIGN.foreignQuoteClose);
       i += [...text].length;
+      prev = "latin";
+      continue;
+    }
+    // English words and sentences: in 外国語引用符, written in English braille (grade 1).
+    const phrase = /^[A-Za-z][A-Za-z0-9'’-]*(?:[ ,.;:&/]+[A-Za-z0-9][A-Za-z0-9'’-]*)+[.!?]?/.exec(rest);
+    if (phrase) {
+      out.push(SIGN.foreignQuoteOpen);
+      for (const m of phrase[0].matchAll(/[A-Za-z]+|[0-9]+|./g)) {
+        const w = m[0];
+        if (/^[A-Za-z]+$/.test(w)) {
+          const caps = w.length >= 2 && w === w.toUpperCase();
+          if (caps) out.push(SIGN.capital, SIGN.capital);
+          for (const c of w) out.push((!caps && c !== c.toLowerCase() ? SIGN.capital : "") + LETTERS[c.toLowerCase().charCodeAt(0) - 97]);
+        } else if (/^[0-9]+$/.test(w)) out.push(SIGN.numeral, ...[...w].map((d) => DIGITS[d]));
+        else if (w === " ") out.push(" ");
+        else out.push(ENGLISH_PUNCT[w] ?? "");
+      }
+      out.push(SIGN.foreignQuoteClose);
+      i += [...phrase[0]].length;
       prev = "latin";
       continue;
     }

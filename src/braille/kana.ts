@@ -52,12 +52,14 @@ export async function analyzeKana(text: string | Inline[], opts: SpacedKanaOptio
 // ---------- readings ----------
 
 /** Spans the analyser must not split: URLs and e-mail addresses, numbers with separators, Latin words. */
-const PROTECTED = /https?:\/\/[\w\-./?=&#%~:@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.[\w\-./?=&#%~]+|[0-9]+(?:[,.:\-][0-9]+)*|[A-Za-z]+/g;
+const PROTECTED =
+  /https?:\/\/[\w\-./?=&#%~:@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.[\w\-./?=&#%~]+|[A-Za-z][A-Za-z0-9'’-]*(?:[ ,.;:&/]+[A-Za-z0-9][A-Za-z0-9'’-]*)+[.!?]?|[0-9]+(?:[,.:\-][0-9]+)*|[A-Za-z]+[0-9]*/g;
 
 function normalizeSource(s: string): string {
   return s
     .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0c\uff0e\uff1a\uff0d\uff20\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[‐−–]/g, "-");
+    .replace(/[‐−–]/g, "-")
+    .replace(/[\u2460-\u2473]/g, (c) => `（${c.charCodeAt(0) - 0x245f}）`);
 }
 
 function segmentMorphs(seg: ReadingSegment, tokenizer: { tokenize(t: string): Token[] }): Morph[] {
@@ -118,7 +120,7 @@ function plainMorphs(text: string, tokenizer: { tokenize(t: string): Token[] }):
 }
 
 function spanMorph(text: string): Morph {
-  const kind = /^[0-9]/.test(text) ? "number" : /^[A-Za-z]+$/.test(text) ? "latin" : "url";
+  const kind = /^[0-9]/.test(text) ? "number" : /^[A-Za-z]+[0-9]*$/.test(text) ? "latin" : "url";
   return { surface: text, kana: text, kind, pos: "名詞", pos1: kind === "number" ? "数" : "固有名詞", pos2: "*", pos3: "*", basic: text, cform: "*" };
 }
 
@@ -129,7 +131,15 @@ function fixedMorphs(text: string, reading: string, tokenizer: { tokenize(t: str
   if (parts.length === 1) {
     const tokens = tokenizer.tokenize(text);
     const joined = tokens.map((t) => readingOf(t)).join("");
-    if (tokens.length > 0 && joined === fixed) return tokens.map(tokenMorph);
+    // Trust the analyser's boundaries only when it knows every piece as a real word.
+    const plausible = tokens.every((t) => t.word_type === "KNOWN" && !["感動詞", "フィラー", "記号", "その他"].includes(t.pos));
+    if (tokens.length > 0 && joined === fixed && plausible) return tokens.map(tokenMorph);
+    // A name with an honorific (マイナちゃん): the honorific is written apart.
+    const honorific = /(さん|ちゃん|くん|さま|様|君)$/.exec(text);
+    if (honorific) {
+      const suffix = toKatakana(honorific[1] === "様" ? "さま" : honorific[1] === "君" ? "くん" : honorific[1]);
+      if (fixed.endsWith(suffix) && fixed.length > suffix.length) parts.splice(0, 1, fixed.slice(0, -suffix.length), suffix);
+    }
   }
   return parts.map((p, i) => ({
     surface: i === 0 ? text : "",
@@ -176,6 +186,11 @@ const PUNCT_MAP: Record<string, string> = {
   "→": "→",
 };
 
+/** Symbols read as words. */
+const SYMBOL_READINGS: Record<string, string> = { "%": "パーセント", "％": "パーセント", "#": "シャープ", "＃": "シャープ", "&": "アンド", "＆": "アンド", "+": "プラス", "＋": "プラス" };
+/** Bullets and ornaments that carry no text. */
+const DECORATIVE = /[○●◎◇◆□■△▲▽▼☆★♪◯✓✔]/;
+
 function tokenMorph(t: Token): Morph {
   const base = {
     surface: t.surface_form,
@@ -186,9 +201,9 @@ function tokenMorph(t: Token): Morph {
     basic: t.basic_form,
     cform: t.conjugated_form,
   };
-  if (t.pos === "記号" || [...t.surface_form].every((c) => c in PUNCT_MAP)) {
+  if (t.pos === "記号" || [...t.surface_form].every((c) => c in PUNCT_MAP || c in SYMBOL_READINGS || DECORATIVE.test(c))) {
     if (/^\s+$/.test(t.surface_form)) return { ...base, kind: "space", kana: " " };
-    const marks = [...t.surface_form].map((c) => PUNCT_MAP[c] ?? (c === "%" || c === "％" ? "パーセント" : "")).join("");
+    const marks = [...t.surface_form].map((c) => PUNCT_MAP[c] ?? SYMBOL_READINGS[c] ?? (DECORATIVE.test(c) ? "" : c)).join("");
     return { ...base, kind: /^[ァ-ヶー]+$/.test(marks) ? "word" : "punct", kana: marks };
   }
   if (/^\s+$/.test(t.surface_form)) return { ...base, kind: "space", kana: " " };

@@ -1,0 +1,113 @@
+// The sample content holds the three seed leaflets completely: these facts come from the seeds.
+import { describe, expect, it } from "vitest";
+import { loadSite } from "../src/content/load.ts";
+import type { Block, ContactBlock, DialogueBlock, Leaflet } from "../src/model/types.ts";
+import { blockText, inlineText, listQuestions, listUnits, unitBlocks } from "../src/model/walk.ts";
+import { ROOT } from "./helpers.ts";
+
+const { site, diagnostics } = await loadSite(ROOT);
+
+function leaflet(slug: string): Leaflet {
+  const found = site?.leaflets.find((l) => l.slug === slug);
+  if (!found) throw new Error(`no leaflet ${slug}`);
+  return found;
+}
+
+function allBlocks(l: Leaflet): Block[] {
+  const out: Block[] = [];
+  const add = (blocks: Block[]) => {
+    for (const b of blocks) {
+      out.push(b);
+      if (b.type === "list") for (const item of b.items) add(item.children);
+    }
+  };
+  add(l.body.filter((b): b is Block => b.type !== "section" && b.type !== "question"));
+  for (const u of listUnits(l)) add(unitBlocks(u));
+  return out;
+}
+
+function fullText(l: Leaflet): string {
+  return (
+    allBlocks(l).map(blockText).join("\n") +
+    listUnits(l)
+      .map((u) => inlineText(u.type === "question" ? u.question : u.title))
+      .join("\n")
+  );
+}
+
+function dialNumbers(l: Leaflet): string[] {
+  return allBlocks(l)
+    .filter((b): b is ContactBlock => b.type === "contact")
+    .flatMap((c) => c.entries.map((e) => e.number).filter((n): n is string => Boolean(n)));
+}
+
+describe("sample content", () => {
+  it("has no errors and no warnings", () => {
+    expect(diagnostics).toEqual([]);
+    expect(site?.leaflets.map((l) => l.slug)).toEqual(["card-safety", "mynumber-faq", "mynumber-misconceptions"]);
+  });
+
+  it("every leaflet names its issuer, date and source", () => {
+    for (const l of site?.leaflets ?? []) {
+      expect(l.issuer, l.slug).not.toBe("");
+      expect(l.date, l.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(l.source, l.slug).toMatch(/元に作成|出典|より/);
+    }
+  });
+
+  it("the city FAQ holds all 62 questions, in order, each answered, as a booklet", () => {
+    const faq = leaflet("mynumber-faq");
+    const questions = listQuestions(faq);
+    expect(questions.map((q) => q.number)).toEqual(Array.from({ length: 62 }, (_, i) => i + 1));
+    expect(questions.map((q) => q.id)).toEqual(Array.from({ length: 62 }, (_, i) => `q${i + 1}`));
+    expect(faq.layout).toBe("booklet");
+    expect(inlineText(questions[0].question)).toBe("マイナンバーって何ですか。");
+    expect(inlineText(questions[61].question)).toBe("マイナンバーが漏えいすると、芋づる式に個人情報が漏れるおそれはありませんか。");
+    expect(questions.every((q) => q.answer.length > 0)).toBe(true);
+    const squash = (s: string) => s.normalize("NFKC").replace(/\s/g, "");
+    const text = squash(fullText(faq));
+    for (const fact of ["市役所本庁舎と行徳支所の2箇所", "ISO／IEC15408", "レーザーエングレーブ", "0570-783-578", "手数料1,000円"]) {
+      expect(text).toContain(squash(fact));
+    }
+  });
+
+  it("the card-safety leaflet is a dialogue between its two declared characters", () => {
+    const card = leaflet("card-safety");
+    expect(card.speakers.map((s) => [s.id, s.name])).toEqual([
+      ["mina", "マイナちゃん"],
+      ["baachan", "マイナンバあちゃん"],
+    ]);
+    expect(new Set(card.speakers.map((s) => s.pitch)).size).toBe(2);
+    const lines = allBlocks(card)
+      .filter((b): b is DialogueBlock => b.type === "dialogue")
+      .flatMap((d) => d.lines);
+    expect(lines.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(lines.map((l) => l.speaker))).toEqual(new Set(["mina", "baachan"]));
+    expect(lines.map((l) => inlineText(l.children)).join("")).not.toMatch(/じや/);
+    const text = fullText(card);
+    expect(text).toContain("3年以下の懲役か150万円以下の罰金");
+    expect(text).toContain("https://www.kojinbangocard.go.jp/kofushinse/");
+  });
+
+  it("the contact boxes carry the real numbers of the seeds", () => {
+    expect(dialNumbers(leaflet("mynumber-misconceptions"))).toEqual(
+      expect.arrayContaining(["0120-95-0178", "050-3818-1250", "0120-0178-26", "050-3816-9405", "0120-0178-27", "188", "#9110"]),
+    );
+    expect(dialNumbers(leaflet("card-safety"))).toEqual(
+      expect.arrayContaining(["0120-95-0178", "050-3818-1250", "050-3816-9405", "0120-0178-26", "0120-0178-27"]),
+    );
+    expect(dialNumbers(leaflet("mynumber-faq"))).toEqual(expect.arrayContaining(["0120-95-0178", "0570-783-578"]));
+    const hours = allBlocks(leaflet("mynumber-misconceptions"))
+      .filter((b): b is ContactBlock => b.type === "contact")
+      .flatMap((c) => c.entries.filter((e) => e.kind === "hours").map((e) => e.value));
+    expect(hours.join(" ")).toMatch(/平日\s*9時30分～20時00分.*土日祝\s*9時30分～17時30分/);
+  });
+
+  it("the national leaflet keeps its six Q&A pairs and mentions its audio edition", () => {
+    const national = leaflet("mynumber-misconceptions");
+    expect(listQuestions(national).map((q) => q.id)).toEqual(["q1", "q2", "q3", "q4", "q5", "q6"]);
+    expect(national.date).toBe("2017-07-27");
+    expect(national.issuer).toContain("内閣官房");
+    expect(fullText(national)).toContain("音声版");
+  });
+});
