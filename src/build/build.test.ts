@@ -53,6 +53,7 @@ describe("buildSite", () => {
     expect(print.seen[0].leaflets.map((l) => l.slug)).toEqual(["card-pickup"]);
     expect(readFileSync(path.join(root, "dist/card-pickup/card-pickup.pdf"), "utf8")).toBe("v1 マイナンバーカードの受け取り");
     const manifest = JSON.parse(readFileSync(path.join(root, "dist/manifest.json"), "utf8"));
+    expect(manifest.units).toEqual({ "card-pickup": ["counters", "q28", "q29", "dialogue"] });
     expect(manifest.artifacts).toEqual([
       {
         edition: "print",
@@ -93,6 +94,19 @@ describe("buildSite", () => {
     expect(readFileSync(path.join(root, "dist/card-pickup/card-pickup.pdf"), "utf8")).toMatch(/^v2 /);
     expect(readFileSync(path.join(root, "dist/card-pickup/braille/card-pickup.txt"), "utf8")).toMatch(/^b1 /);
     if (result.ok) expect(result.artifacts.map((a) => a.kind).sort()).toEqual(["braille-text", "pdf"]);
+  });
+
+  it("warns when a rebuild drops a section id that printed codes may point at", async () => {
+    const root = project();
+    await buildSite({ root, editions: ["print"], renderers: { print: writing("print", "v1") } });
+    const file = path.join(root, "content/leaflets/card-pickup.md");
+    writeFileSync(file, readFileSync(file, "utf8").replace("{#counters}", "{#windows}"));
+    const warnings: string[] = [];
+    const log = { progress() {}, info() {}, warn: (m: string) => warnings.push(m) };
+    await buildSite({ root, editions: ["print"], renderers: { print: writing("print", "v2") }, log });
+    expect(warnings).toEqual([
+      "card-pickup: #counters no longer exist: printed codes pointing there will land on the top of the page (keep the old {#id} if a section was renamed)",
+    ]);
   });
 
   it("does not build at all when the content has errors", async () => {

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { loadSite } from "../content/load.ts";
 import type { SiteModel } from "../model/types.ts";
+import { listUnits } from "../model/walk.ts";
 import { RENDERERS } from "./editions.ts";
 import { type Artifact, EDITIONS, type Edition, type Logger, type RenderContext, type Renderer } from "./renderer.ts";
 
@@ -80,10 +81,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       seconds[edition] = (performance.now() - started) / 1000;
       log.progress(`${edition}: done in ${seconds[edition].toFixed(1)} s`);
     }
-    await writeFile(
-      path.join(tmp, MANIFEST),
-      `${JSON.stringify({ builtAt: new Date().toISOString(), artifacts: ctx.artifacts }, null, 2)}\n`,
-    );
+    const units = unitIds(site);
+    for (const lost of await vanishedIds(outDir, units)) log.warn(lost);
+    const manifest = { builtAt: new Date().toISOString(), units, artifacts: ctx.artifacts };
+    await writeFile(path.join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await swapIn(tmp, outDir);
     return { ok: true, site, artifacts: ctx.artifacts, diagnostics, outDir, seconds };
   } catch (error) {
@@ -126,6 +127,36 @@ function makeContext(
       return remember({ ...artifact, bytes: (await stat(file)).size });
     },
   };
+}
+
+function unitIds(site: SiteModel): Record<string, string[]> {
+  return Object.fromEntries(site.leaflets.map((l) => [l.slug, listUnits(l).map((u) => u.id)]));
+}
+
+/** Pages and sections the last build had and this one lacks: printed codes may point at them. */
+async function vanishedIds(outDir: string, now: Record<string, string[]>): Promise<string[]> {
+  let before: Record<string, string[]> | undefined;
+  try {
+    before = JSON.parse(await readFile(path.join(outDir, MANIFEST), "utf8")).units;
+  } catch {
+    return [];
+  }
+  const lost: string[] = [];
+  for (const [slug, ids] of Object.entries(before ?? {})) {
+    if (!now[slug]) {
+      lost.push(
+        `the leaflet "${slug}" is gone: printed codes and links to /${slug}/ will no longer work (keep its slug if it was renamed)`,
+      );
+      continue;
+    }
+    const missing = ids.filter((id) => !now[slug].includes(id));
+    if (missing.length) {
+      lost.push(
+        `${slug}: ${missing.map((id) => `#${id}`).join(", ")} no longer exist: printed codes pointing there will land on the top of the page (keep the old {#id} if a section was renamed)`,
+      );
+    }
+  }
+  return lost;
 }
 
 /** Copies the last build's files that this build does not remake, so a partial build loses nothing. */
