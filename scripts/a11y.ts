@@ -2,15 +2,14 @@
 // in its sitemap with htmlcs and axe at WCAG 2 AA (any error, or any page that fails to load, fails the run), then
 // counts htmlcs errors at AAA.
 //
-//   npm run test:a11y                      build the sample (or reuse a fresh test-artifacts/dist) and check it
+//   npm run test:a11y                      check the sample build in test-artifacts/dist (built first when stale)
 //   npm run test:a11y -- --dist dist       check an existing build
 //   npm run test:a11y -- --editions codes,print,site   build only these editions (faster, fewer links checked)
 //
 // pa11y is driven directly rather than through pa11y-ci: pa11y-ci 4.1 declares pa11y ^9 and here resolves to a
 // nested pa11y 9.1 (`npm ls pa11y` reports the override as invalid), and its threshold logic lets pages that
 // failed to load pass. Driving pa11y 10 gives one shared browser, both standards in one pass, and strict failures.
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -53,39 +52,22 @@ const { values: args } = parseArgs({
   options: { dist: { type: "string" }, editions: { type: "string" }, report: { type: "string" } },
 });
 
-/** Newest modification time under the given paths: a build older than this is stale. */
-async function newestMtime(paths: string[]): Promise<number> {
-  let newest = 0;
-  const visit = async (p: string): Promise<void> => {
-    const info = await stat(p).catch(() => null);
-    if (!info) return;
-    if (info.isDirectory()) {
-      for (const name of await readdir(p)) if (name !== "node_modules") await visit(join(p, name));
-    } else newest = Math.max(newest, info.mtimeMs);
-  };
-  for (const p of paths) await visit(p);
-  return newest;
-}
-
-/** The built site to check: --dist, a fresh test-artifacts/dist, or a new build of the sample in a temp folder. */
+/** The built site to check: --dist, the shared sample build (test-artifacts/dist, rebuilt when stale), or with
+ * --editions a build of only those editions in a temp folder. */
 async function siteToCheck(): Promise<{ dir: string; cleanup(): Promise<void> }> {
   const none = async () => {};
   if (args.dist) return { dir: resolve(args.dist), cleanup: none };
-  const shared = join(ROOT, "test-artifacts", "dist");
-  const sitemap = join(shared, "sitemap.xml");
-  if (!args.editions && existsSync(sitemap)) {
-    const built = (await stat(sitemap)).mtimeMs;
-    const sources = await newestMtime(["content", "src", "public", "templates", "astro.config.mjs"].map((p) => join(ROOT, p)));
-    if (built >= sources) {
-      console.log(`checking ${shared} (built after the last change to content/ and src/)`);
-      return { dir: shared, cleanup: none };
-    }
+  if (!args.editions) {
+    const { sampleDist } = await import("../test/sample-build.ts");
+    const dir = await sampleDist();
+    console.log(`checking ${dir} (the sample, all editions, built after the last change to content/ and src/)`);
+    return { dir, cleanup: none };
   }
   const { buildSite } = await import("../src/build/build.ts");
   const scratch = await mkdtemp(join(tmpdir(), "leaflet-a11y-"));
   const outDir = join(scratch, "dist");
-  const editions = args.editions ? (args.editions.split(",") as Edition[]) : undefined;
-  console.log(`building the sample (${editions?.join(", ") ?? "all editions"}) into ${outDir}`);
+  const editions = args.editions.split(",") as Edition[];
+  console.log(`building the sample (${editions.join(", ")}) into ${outDir}`);
   const result = await buildSite({ root: ROOT, outDir, editions, cacheDir: join(ROOT, ".cache") });
   if (!result.ok) {
     await rm(scratch, { recursive: true, force: true });

@@ -86,7 +86,8 @@ export const DEFAULT_OPEN_JTALK_VOICE = "nitech_jp_atr503_m001";
 const INSTALL_OPEN_JTALK =
   "Debian/Ubuntu: enable the contrib component, then `sudo apt-get install open-jtalk open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001`; " +
   "other systems: build Open JTalk from https://open-jtalk.sourceforge.net/ and point settings.audio at it";
-const INSTALL_SAY = "macOS: `say` is built in (voice Kyoko: System Settings → Accessibility → Spoken Content); Windows: add the Japanese voice Haruka";
+const INSTALL_SAY =
+  "macOS: `say` is built in (voice Kyoko: System Settings → Accessibility → Spoken Content); Windows: add the Japanese voice Haruka";
 
 /** Thrown when no engine can be used; the message says how to install one. */
 export class EngineUnavailableError extends Error {
@@ -161,7 +162,12 @@ async function detectOpenJTalk(opts: DetectOptions): Promise<EngineStatus> {
     return { id: "openjtalk", available: false, detail: `dictionary not found in ${paths.dictionary}`, install: INSTALL_OPEN_JTALK };
   const voice = findHtsVoice(DEFAULT_OPEN_JTALK_VOICE, paths.voiceDirs);
   if (!voice)
-    return { id: "openjtalk", available: false, detail: `voice ${DEFAULT_OPEN_JTALK_VOICE} not found in ${paths.voiceDirs.join(", ")}`, install: INSTALL_OPEN_JTALK };
+    return {
+      id: "openjtalk",
+      available: false,
+      detail: `voice ${DEFAULT_OPEN_JTALK_VOICE} not found in ${paths.voiceDirs.join(", ")}`,
+      install: INSTALL_OPEN_JTALK,
+    };
   const version = await openJTalkVersion(binary, opts.env);
   return { id: "openjtalk", available: true, detail: `${binary} (${version}), voice ${voice}` };
 }
@@ -187,7 +193,10 @@ function detectSay(opts: DetectOptions): EngineStatus {
 export async function describeEngineStatus(opts: DetectOptions = {}): Promise<{ ok: boolean; text: string }> {
   const statuses = await detectEngines(opts);
   const ok = statuses.some((s) => s.available);
-  const lines = statuses.map((s) => `  ${s.available ? "ok     " : "missing"} ${s.id}: ${s.detail}${s.available || !s.install ? "" : `\n          install: ${s.install}`}`);
+  const lines = statuses.map(
+    (s) =>
+      `  ${s.available ? "ok     " : "missing"} ${s.id}: ${s.detail}${s.available || !s.install ? "" : `\n          install: ${s.install}`}`,
+  );
   return { ok, text: `Speech engines (audio edition):\n${lines.join("\n")}` };
 }
 
@@ -204,7 +213,10 @@ export async function resolveEngine(choice: EngineChoice, opts: DetectOptions = 
   const first = wanted[0];
   const status = statuses.find((s) => s.id === first);
   if (!first || !status?.available) {
-    const what = choice.engine === "auto" ? "No speech engine was found for the audio edition" : `The speech engine "${choice.engine}" is not available`;
+    const what =
+      choice.engine === "auto"
+        ? "No speech engine was found for the audio edition"
+        : `The speech engine "${choice.engine}" is not available`;
     const why = statuses.map((s) => `${s.id}: ${s.detail}`).join("; ");
     const how = statuses
       .filter((s) => s.install && (choice.engine === "auto" || s.id === choice.engine))
@@ -283,7 +295,10 @@ export async function createOpenJTalkEngine(opts: OpenJTalkOptions): Promise<Tts
       const base = join(tmpDirFor(), `analyze-${process.pid}-${Math.random().toString(36).slice(2)}`);
       await writeFile(`${base}.txt`, `${oneLine(text)}\n`);
       try {
-        await run(["-x", opts.dictionary, "-m", voicePath, "-r", "5", "-ow", "/dev/null", "-ot", `${base}.trace`, `${base}.txt`], timeoutMs);
+        await run(
+          ["-x", opts.dictionary, "-m", voicePath, "-r", "5", "-ow", "/dev/null", "-ot", `${base}.trace`, `${base}.txt`],
+          timeoutMs,
+        );
         return await readFile(`${base}.trace`, "utf8");
       } finally {
         await rm(`${base}.txt`, { force: true });
@@ -305,7 +320,8 @@ function oneLine(text: string): string {
 /** Runs an engine process; maps a non-zero exit, a signal or the time limit to a SynthesisError. */
 export function runProcess(binary: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, args, { env: env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    // Own process group, so a hung engine's children (a wrapper script's, say) are killed with it.
+    const child = spawn(binary, args, { env: env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let out = "";
     let timedOut = false;
     child.stdout.on("data", (d) => {
@@ -316,7 +332,11 @@ export function runProcess(binary: string, args: string[], timeoutMs: number, en
     });
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill("SIGKILL");
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL");
+      }
     }, timeoutMs);
     child.on("error", (err) => {
       clearTimeout(timer);
@@ -325,9 +345,11 @@ export function runProcess(binary: string, args: string[], timeoutMs: number, en
     child.on("close", (code, signal) => {
       clearTimeout(timer);
       const tail = out.trim().split("\n").slice(-3).join(" / ");
-      if (timedOut) reject(new SynthesisError("timeout", `${binary} did not finish within ${(timeoutMs / 1000).toFixed(1)} s and was stopped`));
+      if (timedOut)
+        reject(new SynthesisError("timeout", `${binary} did not finish within ${(timeoutMs / 1000).toFixed(1)} s and was stopped`));
       else if (signal) reject(new SynthesisError("crashed", `${binary} crashed (${signal})${tail ? `: ${tail}` : ""}`));
-      else if (code !== 0) reject(new SynthesisError(code === 1 ? "rejected" : "crashed", `${binary} exited with code ${code}${tail ? `: ${tail}` : ""}`));
+      else if (code !== 0)
+        reject(new SynthesisError(code === 1 ? "rejected" : "crashed", `${binary} exited with code ${code}${tail ? `: ${tail}` : ""}`));
       else resolve(out);
     });
   });
@@ -339,7 +361,7 @@ interface SayModule {
   export(text: string, voice: string | null, speed: number | null, filename: string, cb: (err?: unknown) => void): void;
 }
 
-/** The `say` package where it can write a file: macOS (Kyoko, AIFF) and Windows (Haruka, WAV), converted to 48 kHz WAV by ffmpeg. */
+/** The `say` package where it can write a file: macOS (Kyoko) and Windows (Haruka), converted to 48 kHz 16-bit WAV by ffmpeg. */
 export function createSayEngine(opts: { voice?: string; platform: NodeJS.Platform }): TtsEngine {
   const voice = opts.voice ?? (opts.platform === "win32" ? "Microsoft Haruka Desktop" : "Kyoko");
   const say = createRequire(import.meta.url)("say") as SayModule;
@@ -348,17 +370,23 @@ export function createSayEngine(opts: { voice?: string; platform: NodeJS.Platfor
     version: `say (${opts.platform})`,
     voice,
     async synthesize(req) {
-      // macOS `say -o` picks the container from the extension; SAPI writes WAV.
-      const raw = `${req.outWav}.${opts.platform === "darwin" ? "aiff" : "raw.wav"}`;
+      // macOS `say -o` picks the container from the extension (the package asks for 32-bit float at 32 kHz); SAPI writes WAV.
+      const raw = `${req.outWav}.say.wav`;
       // The say package has no pitch control; speakers are told apart by their spoken names only.
       await withTimeout(
-        new Promise<void>((resolve, reject) => say.export(oneLine(req.text), voice, req.speed, raw, (err) => (err ? reject(err) : resolve()))),
+        new Promise<void>((resolve, reject) =>
+          say.export(oneLine(req.text), voice, req.speed, raw, (err) => (err ? reject(err) : resolve())),
+        ),
         req.timeoutMs,
       ).catch((err) => {
         throw err instanceof SynthesisError ? err : new SynthesisError("rejected", `say could not speak this text: ${String(err)}`);
       });
       try {
-        await runProcess("ffmpeg", ["-v", "error", "-y", "-i", raw, "-ac", "1", "-ar", String(INTERNAL_SAMPLE_RATE), "-c:a", "pcm_s16le", req.outWav], req.timeoutMs);
+        await runProcess(
+          "ffmpeg",
+          ["-v", "error", "-y", "-i", raw, "-ac", "1", "-ar", String(INTERNAL_SAMPLE_RATE), "-c:a", "pcm_s16le", req.outWav],
+          req.timeoutMs,
+        );
       } finally {
         await rm(raw, { force: true });
       }

@@ -208,7 +208,18 @@ const KANA = kanaTable();
 /** Latin letters a–z (English braille, grade 1). */
 const LETTERS = "⠁⠃⠉⠙⠑⠋⠛⠓⠊⠚⠅⠇⠍⠝⠕⠏⠟⠗⠎⠞⠥⠧⠺⠭⠽⠵";
 /** Digits 1–9 and 0 share the shapes of a–j. */
-const DIGITS: Record<string, string> = { "1": "⠁", "2": "⠃", "3": "⠉", "4": "⠙", "5": "⠑", "6": "⠋", "7": "⠛", "8": "⠓", "9": "⠊", "0": "⠚" };
+const DIGITS: Record<string, string> = {
+  "1": "⠁",
+  "2": "⠃",
+  "3": "⠉",
+  "4": "⠙",
+  "5": "⠑",
+  "6": "⠋",
+  "7": "⠛",
+  "8": "⠓",
+  "9": "⠊",
+  "0": "⠚",
+};
 /** Punctuation inside a URL or e-mail address (English braille shapes). */
 const URL_PUNCT: Record<string, string> = {
   ".": cell(2, 5, 6),
@@ -258,6 +269,7 @@ const PUNCT: Record<string, string> = {
   "…": cell(2) + cell(2) + cell(2),
   "―": cell(2, 5) + cell(2, 5),
   "→": cell(2, 5) + cell(2, 5) + cell(1, 3, 5),
+  "／": cell(3, 4),
 };
 /** Marks after which a sentence ends: two blanks follow (one at the end of a quoted phrase). */
 const SENTENCE_END = new Set(["。", "？", "！"]);
@@ -283,7 +295,7 @@ export function normalizeKanaInput(s: string): string {
     .replace(/[\uff01-\uff5e]/g, (c) => {
       const ascii = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
       // Keep the Japanese punctuation stage 2 has cells for.
-      return "？！（）：".includes(c) ? c : ascii;
+      return "？！（）：／".includes(c) ? c : ascii;
     })
     .replace(/[～~]/g, "〜")
     .replace(/\u3000/g, " ")
@@ -329,7 +341,8 @@ export function kanaToBrailleReport(spacedKana: string): KanaToBrailleResult {
       continue;
     }
     // URLs and e-mail addresses: in 外国語引用符, letters lower-case as written.
-    const rest = s.slice(i).join("");
+    // Only an ASCII letter or digit can start an address or an English phrase: look ahead only then.
+    const rest = /[A-Za-z0-9_]/.test(ch) ? s.slice(i, i + 300).join("") : "";
     const url = /^(?:https?:\/\/[\w\-./?=&#%~:@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.[\w\-./?=&#%~]+)/.exec(rest);
     if (url) {
       const text = url[0].replace(/[.]$/, "");

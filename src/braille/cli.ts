@@ -31,7 +31,9 @@ export async function brailleCommand(args: string[], ctx: CliContext): Promise<n
     const t = await translate(line, { lexicon });
     if (t.problems.length > 0) {
       problems++;
-      ctx.stderr.write(`line ${n + 1}: left out ${t.problems.join(" ")} (no braille reading; add it to content/lexicon.yaml or write it in kana)\n`);
+      ctx.stderr.write(
+        `line ${n + 1}: left out ${t.problems.join(" ")} (no braille reading; add it to content/lexicon.yaml or write it in kana)\n`,
+      );
     }
     ctx.stdout.write(`${parsed.values.kana ? t.kana : t.braille}\n`);
   }
@@ -39,7 +41,12 @@ export async function brailleCommand(args: string[], ctx: CliContext): Promise<n
 }
 
 function parseOptions(args: string[]) {
-  return parseArgs({ args, options: { kana: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  return parseArgs({
+    args,
+    options: { kana: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+    strict: true,
+  });
 }
 
 /** The project's lexicon, so the command reads words the way the build does; none outside a project. */

@@ -42,9 +42,21 @@ const INDENTS: Record<ItemStyle, [number, number]> = {
 
 /** Translates every block of a leaflet, in reading order. */
 export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<BrailleItem[]> {
-  const lexicon = site.lexicon;
+  // Speakers' names are read as declared wherever they appear in the text, not only before their lines.
+  const lexicon = [
+    ...site.lexicon,
+    ...leaflet.speakers
+      .filter((s) => s.reading && !site.lexicon.some((e) => e.word === s.name))
+      .map((s) => ({ word: s.name, reading: s.reading!, pos: leaflet.pos })),
+  ];
   const items: BrailleItem[] = [];
-  const add = async (style: ItemStyle, content: string | Inline[], pos: SourcePos, extra: Partial<BrailleItem> = {}, prefix?: BrailleItem) => {
+  const add = async (
+    style: ItemStyle,
+    content: string | Inline[],
+    pos: SourcePos,
+    extra: Partial<BrailleItem> = {},
+    prefix?: BrailleItem,
+  ) => {
     const t = await translate(content, { lexicon });
     const source = typeof content === "string" ? content : inlineText(content);
     const item: BrailleItem = { style, source, kana: t.kana, braille: t.braille, problems: t.problems, pos, ...extra };
@@ -56,7 +68,9 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
     }
     items.push(item);
   };
-  const title: Inline[] = leaflet.titleReading ? [{ type: "ruby", base: leaflet.title, reading: leaflet.titleReading, display: false }] : [{ type: "text", value: leaflet.title }];
+  const title: Inline[] = leaflet.titleReading
+    ? [{ type: "ruby", base: leaflet.title, reading: leaflet.titleReading, display: false }]
+    : [{ type: "text", value: leaflet.title }];
   await add("title", title, leaflet.pos);
   await add("meta", leaflet.issuer, leaflet.pos);
   await add("meta", formatDate(leaflet.date), leaflet.pos);
@@ -89,7 +103,9 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
         for (const line of block.lines) {
           const speaker = leaflet.speakers.find((s) => s.id === line.speaker);
           const name = speaker?.name ?? line.speaker;
-          const nameInline: Inline[] = speaker?.reading ? [{ type: "ruby", base: name, reading: speaker.reading, display: false }] : [{ type: "text", value: name }];
+          const nameInline: Inline[] = speaker?.reading
+            ? [{ type: "ruby", base: name, reading: speaker.reading, display: false }]
+            : [{ type: "text", value: name }];
           const who = await translate(nameInline, { lexicon });
           const prefix: BrailleItem = {
             style: "dialogue",
@@ -187,7 +203,10 @@ export function itemsToBlocks(items: BrailleItem[]): BrailleBlock[] {
       continuation: continuation + 2 * depth,
       keepWithNext: heading,
       // A blank line before sections and after the title block sets units apart for the reader's finger.
-      blankBefore: item.style === "section" || (item.style === "question" && prev?.style !== "section") || (prev?.style === "meta" && item.style !== "meta"),
+      blankBefore:
+        item.style === "section" ||
+        (item.style === "question" && prev?.style !== "section") ||
+        (prev?.style === "meta" && item.style !== "meta"),
     };
   });
 }

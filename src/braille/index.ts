@@ -1,8 +1,19 @@
 // Public surface of the braille edition: the translator, BRF, pagination, the label and the renderer.
+
+export {
+  BRF_ASCII,
+  brailleToBrf,
+  brfToBraille,
+  cell,
+  cellCount,
+  dotsOf,
+  kanaToBraille,
+  kanaToBrailleReport,
+  UntranslatableError,
+} from "./cells.ts";
 export { brailleCommand } from "./cli.ts";
-export { BRF_ASCII, brailleToBrf, brfToBraille, cellCount, kanaToBraille, kanaToBrailleReport, UntranslatableError } from "./cells.ts";
 export { analyzeKana, type SpacedKanaOptions, toSpacedKana } from "./kana.ts";
 export { type BrailleLabel, brailleLabel } from "./label.ts";
-export { type BrailleBlock, type PageOptions, paginate, PAGE_DEFAULTS } from "./paginate.ts";
+export { type BrailleBlock, PAGE_DEFAULTS, type PageOptions, paginate } from "./paginate.ts";
 export { brailleRenderer } from "./renderer.ts";
-export { toBraille, type Translation, translate } from "./translate.ts";
+export { type Translation, toBraille, translate } from "./translate.ts";

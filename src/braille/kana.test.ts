@@ -52,7 +52,11 @@ describe("numbers", () => {
   cases([
     ["12桁の番号です。", "12ケタノ バンゴーデス。"],
     ["1,000円", "1,000エン"],
-    ["9時30分", "9ジ 30フン"],
+    // counters are written as said after that number
+    ["9時30分", "9ジ 30プン"],
+    ["5分", "5フン"],
+    ["2021年10月1日", "2021ネン 10ガツ 1ニチ"],
+    ["2種類", "2シュルイ"],
   ]);
 
   it("writes the numeral sign and the connector before ア/ラ-row kana", async () => {
@@ -79,7 +83,7 @@ describe("Latin letters", () => {
 describe("punctuation and blanks", () => {
   cases([
     ["東京へ行った。そして、皇居を見た。", "トーキョーエ イッタ。  ソシテ、 コーキョヲ ミタ。"],
-    ["何ですか？", "ナンデスカ？"],
+    ["本当ですか？", "ホントーデスカ？"],
     // a particle after a closing quote attaches; other words follow two blanks
     ["「マイナポータル」にログインできます。", "「マイナポータル」ニ ログイン デキマス。"],
     // 中点 between katakana words becomes a blank
@@ -121,6 +125,13 @@ describe("word spacing (分かち書き)", () => {
     ["千葉県市川市八幡1丁目", "チバケン イチカワシ ヤハタ 1チョーメ"],
     // compound particles: the verb inside is apart
     ["カードについて", "カードニ ツイテ"],
+    ["インターネットを通じて", "インターネットヲ ツージテ"],
+    // ある after で is apart
+    ["通知であること", "ツーチデ アル コト"],
+    // a fixed reading is one meaning unit for the compound rule
+    ["今後マイナンバー", "コンゴ マイナンバー"],
+    // contracted auxiliaries stay attached
+    ["持ち歩いてても", "モチアルイテテモ"],
   ]);
 });
 
@@ -140,7 +151,8 @@ describe("reading overrides", () => {
       { type: "ruby", base: "行徳", reading: "ぎょうとく", display: true },
       { type: "text", value: "支所で受け取れます。" },
     ];
-    expect(await toSpacedKana(inlines)).toBe("ギョートク シショデ ウケトレマス。");
+    // 支所 (シショ) is two morae: it stays joined to the place name.
+    expect(await toSpacedKana(inlines)).toBe("ギョートクシショデ ウケトレマス。");
   });
 
   it("writes a name with an honorific apart even when the dictionary does not know the name", async () => {

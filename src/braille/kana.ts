@@ -31,6 +31,8 @@ interface Morph {
   cform: string;
   /** Set on the later parts of a fixed reading the author split with spaces. */
   forceSpace?: boolean;
+  /** On the first morph of a fixed reading: the morae of the whole reading, which is one meaning unit. */
+  unitMora?: number;
 }
 
 /** Japanese text (or inlines with ruby) → spaced katakana ready for stage 2. */
@@ -43,7 +45,9 @@ export async function analyzeKana(text: string | Inline[], opts: SpacedKanaOptio
   const tokenizer = await analyzer();
   const segments = applyLexicon(typeof text === "string" ? [{ text }] : inlineSegments(text), opts.lexicon ?? []);
   const morphs: Morph[] = [];
-  for (const seg of segments) morphs.push(...segmentMorphs(seg, tokenizer));
+  for (const [i, seg] of segments.entries()) morphs.push(...segmentMorphs(seg, tokenizer, segments[i - 1]?.reading !== undefined));
+  counterReadings(morphs);
+  mergeShortKatakana(morphs);
   const unknown: string[] = [];
   for (const m of morphs) if (m.kind === "word") for (const c of m.kana) if (/[\u3400-\u9fff\uf900-\ufaff々〆]/.test(c)) unknown.push(c);
   return { kana: joinWords(morphs), unknown: [...new Set(unknown)] };
@@ -53,20 +57,31 @@ export async function analyzeKana(text: string | Inline[], opts: SpacedKanaOptio
 
 /** Spans the analyser must not split: URLs and e-mail addresses, numbers with separators, Latin words. */
 const PROTECTED =
-  /https?:\/\/[\w\-./?=&#%~:@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.[\w\-./?=&#%~]+|[A-Za-z][A-Za-z0-9'’-]*(?:[ ,.;:&/]+[A-Za-z0-9][A-Za-z0-9'’-]*)+[.!?]?|[0-9]+(?:[,.:\-][0-9]+)*|[A-Za-z]+[0-9]*/g;
+  /https?:\/\/[\w\-./?=&#%~:@]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|www\.[\w\-./?=&#%~]+|[A-Za-z][A-Za-z0-9'’-]*(?:[ ,.;:&/]+[A-Za-z0-9][A-Za-z0-9'’-]*)+[.!?]?|[0-9]+(?:[,.:-][0-9]+)*|[A-Za-z]+[0-9]*/g;
 
 function normalizeSource(s: string): string {
-  return s
-    .replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff0c\uff0e\uff1a\uff0d\uff20\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[‐−–]/g, "-")
-    .replace(/[\u2460-\u2473]/g, (c) => `（${c.charCodeAt(0) - 0x245f}）`);
+  return (
+    s
+      // Full-width ASCII → ASCII, except the Japanese marks stage 2 writes as such.
+      .replace(/[\uff01-\uff5e]/g, (c) => ("？！（）：～".includes(c) ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+      .replace(/[‐−–]/g, "-")
+      .replace(/[\u2460-\u2473]/g, (c) => `（${c.charCodeAt(0) - 0x245f}）`)
+  );
 }
 
-function segmentMorphs(seg: ReadingSegment, tokenizer: { tokenize(t: string): Token[] }): Morph[] {
+/** A noun the analyser knows, put before text that follows a fixed reading so a leading particle is read as one. */
+const CONTEXT_NOUN = "本";
+
+function segmentMorphs(seg: ReadingSegment, tokenizer: { tokenize(t: string): Token[] }, afterFixed = false): Morph[] {
   const text = normalizeSource(seg.text);
   if (seg.reading !== undefined) return fixedMorphs(text, seg.reading, tokenizer);
   const out: Morph[] = [];
-  const tokens = tokenizer.tokenize(text);
+  let tokens: Token[] | undefined;
+  if (afterFixed) {
+    const withContext = tokenizer.tokenize(CONTEXT_NOUN + text);
+    if (withContext[0]?.surface_form === CONTEXT_NOUN) tokens = withContext.slice(1);
+  }
+  tokens ??= tokenizer.tokenize(text);
   // Token start offsets, to drop the analyser's pieces of protected spans.
   const spans: { start: number; end: number; text: string }[] = [];
   for (const m of text.matchAll(PROTECTED)) spans.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
@@ -90,25 +105,61 @@ function segmentMorphs(seg: ReadingSegment, tokenizer: { tokenize(t: string): To
       }
       continue;
     }
-    if (t.word_type === "UNKNOWN" && /^[ァ-ヶー]{6,}$/.test(t.surface_form)) out.push(...splitLoanword(t.surface_form, tokenizer));
+    if (t.pos === "名詞" && /^[ァ-ヶー]{6,}$/.test(t.surface_form))
+      out.push(...splitLoanword(t.surface_form, tokenizer, t.word_type === "KNOWN"));
     else out.push(tokenMorph(t));
   }
   return out;
 }
+
+/** Second elements of katakana compounds that are written apart (キャッシュ カード, フリー ダイヤル). */
+const LOANWORD_HEADS = new Set([
+  "カード",
+  "ダイヤル",
+  "センター",
+  "サービス",
+  "システム",
+  "ポイント",
+  "ショップ",
+  "ストア",
+  "ナンバー",
+  "アドレス",
+  "コード",
+  "サイト",
+  "ページ",
+  "メール",
+  "ポータル",
+  "アプリ",
+  "パスワード",
+]);
 
 /**
  * A katakana run the dictionary does not know (マイナンバーカード) is often a compound of words it
  * does know: split off a known word of three or more morae at the end, when what is left is
  * also three or more morae, so the compound rule can space it (マイナンバー カード).
  */
-function splitLoanword(word: string, tokenizer: { tokenize(t: string): Token[] }): Morph[] {
-  const whole: Morph = { ...tokenMorph(tokenizer.tokenize(word)[0]), surface: word, kana: word };
-  for (let k = 3; k <= word.length - 3; k++) {
+function splitLoanword(word: string, tokenizer: { tokenize(t: string): Token[] }, known = false): Morph[] {
+  const first = tokenizer.tokenize(word)[0];
+  const whole: Morph = { ...tokenMorph(first), surface: word, kana: known ? tokenMorph(first).kana : word };
+  // For a known word only the common heads are candidates: no need to try every cut.
+  const cuts = known
+    ? [...LOANWORD_HEADS].filter((h) => word.endsWith(h) && word.length > h.length).map((h) => word.length - h.length)
+    : [];
+  if (!known) for (let k = 3; k <= word.length - 3; k++) cuts.push(k);
+  for (const k of cuts) {
     const left = word.slice(0, k);
     const right = word.slice(k);
     if (mora(left) < 3 || mora(right) < 3 || /^[ーッャュョァィゥェォン]/.test(right)) continue;
     const rt = tokenizer.tokenize(right);
     if (rt.length !== 1 || rt[0].word_type !== "KNOWN" || rt[0].pos !== "名詞") continue;
+    if (known) {
+      // A word the dictionary knows as one (キャッシュカード) is split only before a common
+      // loanword head, into two words it also knows; a general rule would cut リーフレット.
+      if (!LOANWORD_HEADS.has(right)) continue;
+      const lt = tokenizer.tokenize(left);
+      if (lt.length !== 1 || lt[0].word_type !== "KNOWN" || lt[0].pos !== "名詞") continue;
+      return [tokenMorph(lt[0]), { ...tokenMorph(rt[0]), forceSpace: true }];
+    }
     const leftMorphs = /^[ァ-ヶー]{6,}$/.test(left) ? splitLoanword(left, tokenizer) : [{ ...whole, surface: left, kana: left }];
     return [...leftMorphs, { ...tokenMorph(rt[0]), forceSpace: true }];
   }
@@ -121,7 +172,17 @@ function plainMorphs(text: string, tokenizer: { tokenize(t: string): Token[] }):
 
 function spanMorph(text: string): Morph {
   const kind = /^[0-9]/.test(text) ? "number" : /^[A-Za-z]+[0-9]*$/.test(text) ? "latin" : "url";
-  return { surface: text, kana: text, kind, pos: "名詞", pos1: kind === "number" ? "数" : "固有名詞", pos2: "*", pos3: "*", basic: text, cform: "*" };
+  return {
+    surface: text,
+    kana: text,
+    kind,
+    pos: "名詞",
+    pos1: kind === "number" ? "数" : "固有名詞",
+    pos2: "*",
+    pos3: "*",
+    basic: text,
+    cform: "*",
+  };
 }
 
 /** A reading fixed by ruby or the lexicon: keep the analyser's word boundaries when its reading agrees. */
@@ -133,7 +194,11 @@ function fixedMorphs(text: string, reading: string, tokenizer: { tokenize(t: str
     const joined = tokens.map((t) => readingOf(t)).join("");
     // Trust the analyser's boundaries only when it knows every piece as a real word.
     const plausible = tokens.every((t) => t.word_type === "KNOWN" && !["感動詞", "フィラー", "記号", "その他"].includes(t.pos));
-    if (tokens.length > 0 && joined === fixed && plausible) return tokens.map(tokenMorph);
+    if (tokens.length > 0 && joined === fixed && plausible) {
+      const morphs = tokens.map(tokenMorph);
+      morphs[0].unitMora = mora(longVowels(fixed, undefined, false));
+      return morphs;
+    }
     // A name with an honorific (マイナちゃん): the honorific is written apart.
     const honorific = /(さん|ちゃん|くん|さま|様|君)$/.exec(text);
     if (honorific) {
@@ -184,10 +249,21 @@ const PUNCT_MAP: Record<string, string> = {
   "：": "：",
   ":": "：",
   "→": "→",
+  "/": "／",
+  "／": "／",
 };
 
 /** Symbols read as words. */
-const SYMBOL_READINGS: Record<string, string> = { "%": "パーセント", "％": "パーセント", "#": "シャープ", "＃": "シャープ", "&": "アンド", "＆": "アンド", "+": "プラス", "＋": "プラス" };
+const SYMBOL_READINGS: Record<string, string> = {
+  "%": "パーセント",
+  "％": "パーセント",
+  "#": "シャープ",
+  "＃": "シャープ",
+  "&": "アンド",
+  "＆": "アンド",
+  "+": "プラス",
+  "＋": "プラス",
+};
 /** Bullets and ornaments that carry no text. */
 const DECORATIVE = /[○●◎◇◆□■△▲▽▼☆★♪◯✓✔]/;
 
@@ -211,7 +287,7 @@ function tokenMorph(t: Token): Morph {
   if (t.pos === "助詞" && (t.surface_form === "は" || t.surface_form === "ハ")) kana = "ワ";
   else if (t.pos === "助詞" && (t.surface_form === "へ" || t.surface_form === "ヘ")) kana = "エ";
   else if (t.pos === "助動詞" && t.surface_form === "う") kana = "ー";
-  else if (t.pos === "助詞" && t.pos_detail_2 === "連語" && /^[ニト]./.test(kana) && kana.length > 2) {
+  else if (t.pos === "助詞" && t.pos_detail_2 === "連語" && /^[ニトヲ]./.test(kana) && kana.length > 2) {
     // に関する, について, として: the verb inside the compound particle is written apart (ニ カンスル).
     kana = `${kana[0]} ${kana.slice(1)}`;
   } else if (t.pos === "感動詞" && /ハ$/.test(kana) && /ワ$/.test(t.pronunciation ?? "")) kana = `${kana.slice(0, -1)}ワ`;
@@ -248,13 +324,48 @@ export function longVowels(reading: string, pronunciation: string | undefined, i
     .join("");
 }
 
+/**
+ * The dictionary splits some loanwords into pieces (マイ + ナンバー); a katakana piece of two
+ * morae or less joins its katakana neighbour, so the whole word counts as one meaning unit.
+ */
+function mergeShortKatakana(morphs: Morph[]): void {
+  const kata = (m: Morph | undefined) => !!m && m.kind === "word" && m.pos === "名詞" && !m.forceSpace && /^[ァ-ヶー]+$/.test(m.surface);
+  for (let i = 1; i < morphs.length; i++) {
+    const a = morphs[i - 1];
+    const b = morphs[i];
+    if (!kata(a) || !kata(b) || (mora(a.kana) > 2 && mora(b.kana) > 2)) continue;
+    morphs.splice(i - 1, 2, { ...a, surface: a.surface + b.surface, kana: a.kana + b.kana, pos1: "一般", pos2: "*", unitMora: undefined });
+    i--;
+  }
+}
+
+/**
+ * Counters after a written number: the dictionary reads 10月 as ツキ and 30分 as フン; in braille
+ * the counter is written as it is said after that number (10ガツ, 30プン).
+ */
+function counterReadings(morphs: Morph[]): void {
+  for (let i = 1; i < morphs.length; i++) {
+    const prev = morphs[i - 1];
+    const cur = morphs[i];
+    if (prev.kind !== "number" || cur.kind !== "word") continue;
+    const last = prev.surface.at(-1) ?? "";
+    if (cur.surface === "月") cur.kana = "ガツ";
+    else if (cur.surface === "日") cur.kana = "ニチ";
+    else if (cur.surface === "分") cur.kana = "134680".includes(last) ? "プン" : "フン";
+    else continue;
+    cur.pos = "名詞";
+    cur.pos1 = "接尾";
+  }
+}
+
 // ---------- word spacing (分かち書き) ----------
 
 const HONORIFIC_SUFFIX = new Set(["さん", "様", "さま", "君", "くん", "ちゃん", "殿", "氏", "先生"]);
 const ATTACHED_ADJECTIVES = new Set(["やすい", "にくい", "づらい", "がたい", "っぽい"]);
 
 function mora(kana: string): number {
-  return [...kana].filter((c) => /[ァ-ヶー]/.test(c) && !"ァィゥェォャュョヮ".includes(c)).length;
+  // Digits count as one mora each: a number is read aloud with at least that many.
+  return [...kana].filter((c) => /[ァ-ヶー0-9]/.test(c) && !"ァィゥェォャュョヮ".includes(c)).length;
 }
 
 function isNounLike(m: Morph): boolean {
@@ -275,7 +386,8 @@ function spaceBefore(prev: Morph, cur: Morph, wordMora: number): boolean {
   if (prev.kind === "latin" || prev.kind === "url") return !(cur.pos === "名詞" && cur.pos1 === "接尾");
   if (cur.kind === "number") return !(prev.pos === "接頭詞" || (prev.kind === "word" && prev.pos === "名詞" && prev.pos1 === "数"));
   if (prev.kind === "number") {
-    if (cur.pos === "名詞") return !(cur.pos1 === "接尾" || cur.pos1 === "数" || mora(cur.kana) <= 2);
+    // A noun right after a number is its counter or unit (2シュルイ, 3カショ).
+    if (cur.pos === "名詞") return cur.pos1 === "非自立" || cur.pos1 === "代名詞";
     return !(cur.pos === "助詞" || cur.pos === "助動詞");
   }
   if (prev.pos === "接頭詞") return false;
@@ -283,11 +395,14 @@ function spaceBefore(prev: Morph, cur: Morph, wordMora: number): boolean {
     case "助詞":
       return false;
     case "助動詞":
+      // ある after で is the auxiliary verb, written apart (ツーチデ アル).
+      if (cur.basic === "ある") return true;
       // ない after a particle or an adjective is the auxiliary adjective: デワ ナイ, ヨク ナイ.
       return cur.basic === "ない" && (prev.pos === "助詞" || prev.pos === "形容詞");
     case "動詞":
       if (cur.pos1 === "接尾") return false;
-      if (cur.pos1 === "非自立") return true;
+      // Contracted auxiliaries (持ち歩いてても, 見ちゃう, 書いとく) stay attached.
+      if (cur.pos1 === "非自立") return !["てる", "でる", "ちゃう", "じゃう", "とく", "どく"].includes(cur.basic);
       // する after a noun is written apart, except after a one-kanji word (アイスル).
       if (cur.basic === "する" && prev.pos === "名詞") return !/^[\u3400-\u9fff]$/.test(prev.surface);
       return true;
@@ -306,7 +421,7 @@ function spaceBefore(prev: Morph, cur: Morph, wordMora: number): boolean {
       // Surname and given name are written apart.
       if (prev.pos2 === "人名" && cur.pos2 === "人名") return true;
       // Compounds: split between meaning units of three or more morae; shorter units stay joined.
-      return wordMora >= 3 && mora(cur.kana) >= 3;
+      return wordMora >= 3 && (cur.unitMora ?? mora(cur.kana)) >= 3;
     }
     default:
       return true;

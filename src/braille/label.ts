@@ -19,7 +19,9 @@ export interface BrailleLabel {
 export async function brailleLabel(leaflet: Leaflet, site: SiteModel): Promise<BrailleLabel> {
   const text = (leaflet.braille.label || leaflet.title).replace(/\s+/g, " ").trim();
   // A label the author already wrote as spaced katakana is used as written (stage 2 only).
-  const { braille, problems } = /^[ァ-ヶー ]+$/.test(text) ? reportOf(kanaToBrailleReport(text)) : await translate(text, { lexicon: site.lexicon });
+  const { braille, problems } = /^[ァ-ヶー ]+$/.test(text)
+    ? reportOf(kanaToBrailleReport(text))
+    : await translate(text, { lexicon: site.lexicon });
   // The model keeps no position for the brailleLabel field; point at the frontmatter.
   const where = leaflet.pos;
   const field = leaflet.braille.label && leaflet.braille.label !== leaflet.title ? "brailleLabel" : "title (used as the braille label)";
@@ -34,11 +36,14 @@ export async function brailleLabel(leaflet: Leaflet, site: SiteModel): Promise<B
   const cells = cellCount(line);
   const max = site.settings.braille.labelMaxCells;
   if (cells > max) {
-    throw new RenderError(`the braille label 「${text}」 needs ${cells} cells, more than the limit of ${max} (braille.labelMaxCells); it comes from the frontmatter field ${field}`, {
-      leaflet,
-      pos: where,
-      hint: `write a shorter brailleLabel: in the frontmatter of ${leaflet.file} (kana counts one cell each, voiced kana and numbers more), or raise braille.labelMaxCells in content/settings.yaml`,
-    });
+    throw new RenderError(
+      `the braille label 「${text}」 needs ${cells} cells, more than the limit of ${max} (braille.labelMaxCells); it comes from the frontmatter field ${field}`,
+      {
+        leaflet,
+        pos: where,
+        hint: `write a shorter brailleLabel: in the frontmatter of ${leaflet.file} (kana counts one cell each, voiced kana and numbers more), or raise braille.labelMaxCells in content/settings.yaml`,
+      },
+    );
   }
   return { text, braille: line, cells };
 }

@@ -17,7 +17,11 @@ const STYLE_NAMES: Record<BrailleItem["style"], string> = {
 };
 
 /** Renders the proofreading sheet as a standalone, accessible HTML page. */
-export function proofSheetHtml(leaflet: Leaflet, items: BrailleItem[], label: { text: string; braille: string; cells: number } | undefined): string {
+export function proofSheetHtml(
+  leaflet: Leaflet,
+  items: BrailleItem[],
+  label: { text: string; braille: string; cells: number } | undefined,
+): string {
   const problems = items.filter((i) => i.problems.length > 0).length;
   const rows = items
     .map((item, n) => {

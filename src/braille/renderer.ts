@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { layout } from "../build/layout.ts";
-import { type RenderContext, type Renderer, RenderError } from "../build/renderer.ts";
+import { type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { brailleToBrf } from "./cells.ts";
 import { itemsToBlocks, leafletItems } from "./document.ts";
@@ -36,7 +36,10 @@ export async function renderLeafletBraille(leaflet: Leaflet, site: SiteModel): P
   const brf = `${pages.map((p) => p.map(brailleToBrf).join("\r\n")).join("\r\n\f")}\r\n`;
   const warnings = items
     .filter((i) => i.problems.length > 0)
-    .map((i) => `${i.pos.file}:${i.pos.line}:${i.pos.column} braille: left out ${i.problems.join(" ")} (no reading); fix with ruby {漢字|よみ} or content/lexicon.yaml`);
+    .map(
+      (i) =>
+        `${i.pos.file}:${i.pos.line}:${i.pos.column} braille: left out ${i.problems.join(" ")} (no reading); fix with ruby {漢字|よみ} or content/lexicon.yaml`,
+    );
   return { text, brf, proof: proofSheetHtml(leaflet, items, label), label, pages: pages.length, warnings };
 }
 
@@ -65,15 +68,25 @@ export const brailleRenderer: Renderer = {
       await ctx.emit({ ...base, kind: "braille-text", meta }, layout.brailleText(leaflet.slug), out.text);
       await ctx.emit({ ...base, kind: "braille-proof" }, layout.brailleProof(leaflet.slug), out.proof);
       const labelMeta = { text: out.label.text, braille: out.label.braille, cells: out.label.cells };
-      await ctx.emit({ ...base, kind: "braille-label-brf", meta: labelMeta }, layout.brailleLabelBrf(leaflet.slug), `${brailleToBrf(out.label.braille)}\r\n`);
-      await ctx.emit({ ...base, kind: "braille-label-text", meta: labelMeta }, layout.brailleLabelText(leaflet.slug), `${out.label.braille}\n`);
+      await ctx.emit(
+        { ...base, kind: "braille-label-brf", meta: labelMeta },
+        layout.brailleLabelBrf(leaflet.slug),
+        `${brailleToBrf(out.label.braille)}\r\n`,
+      );
+      await ctx.emit(
+        { ...base, kind: "braille-label-text", meta: labelMeta },
+        layout.brailleLabelText(leaflet.slug),
+        `${out.label.braille}\n`,
+      );
     }
   },
 };
 
 async function cached(ctx: RenderContext, leaflet: Leaflet): Promise<BrailleOutputs> {
   const key = createHash("sha256")
-    .update(JSON.stringify({ v: ENGINE_VERSION, leaflet, lexicon: ctx.site.lexicon, braille: ctx.site.settings.braille, page: PAGE_DEFAULTS }))
+    .update(
+      JSON.stringify({ v: ENGINE_VERSION, leaflet, lexicon: ctx.site.lexicon, braille: ctx.site.settings.braille, page: PAGE_DEFAULTS }),
+    )
     .digest("hex");
   const dir = path.join(ctx.cacheDir, "braille");
   const file = path.join(dir, `${leaflet.slug}-${key.slice(0, 32)}.json`);

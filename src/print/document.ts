@@ -7,7 +7,6 @@ import { unitUrl } from "../build/layout.ts";
 import { RenderError } from "../build/renderer.ts";
 import type { Block, ContactBlock, DialogueBlock, Inline, Leaflet, ListBlock, SiteModel, TableBlock } from "../model/types.ts";
 import { inlineText, leadBlocks, listUnits, type Unit, unitBlocks, unitHeading } from "../model/walk.ts";
-import { QUIET_ZONE, qrMatrix, qrPathData } from "../codes/qr.ts";
 import { BRAILLE_BOX, type BrailleMetrics, BLEED, CODE, MARGIN, mm, type PageGeometry } from "./geometry.ts";
 import { breakUnits, kinsokuTextProps, mayBreakBetween, RUN_BREAK } from "./kinsoku.ts";
 import type { PrintTemplate } from "./template.ts";
@@ -29,10 +28,6 @@ export interface DocumentOptions {
   family: string;
   template: PrintTemplate;
   geometry: PageGeometry;
-  /** The URL each page's voice code carries (index 0 = page 1); null in the measuring pass. */
-  pageUrls: string[] | null;
-  /** Page numbers of each section's first page, for the booklet's contents (null when not yet known). */
-  sectionPages: Map<string, number> | null;
   braille: BrailleLabel | null;
   brailleMetrics: BrailleMetrics;
 }
@@ -410,7 +405,9 @@ class Builder {
 
   unitView(unit: Unit, children: React.ReactElement[]): React.ReactElement {
     const title = unit.type === "question" ? `Q${unit.number}. ${inlineText(unit.question)}` : inlineText(unit.title);
-    return h(View, { key: this.k(), id: unit.id, bookmark: { title, fit: true }, style: { paddingTop: unit.type === "section" ? 4 : 2 } }, ...children);
+    // The bookmark goes on the wrapper so questions nest under their section in the outline; the named
+    // destination goes on the heading, because a wrapper split over pages writes it on its last fragment.
+    return h(View, { key: this.k(), bookmark: { title, fit: true }, style: { paddingTop: unit.type === "section" ? 4 : 2 } }, ...children);
   }
 
   heading(unit: Unit): React.ReactElement {
@@ -429,12 +426,12 @@ class Builder {
           borderLeft: `5pt solid ${c.accent}`,
           borderBottom: `1pt solid ${c.accent}`,
         },
-        { minPresenceAhead: 60 },
+        { minPresenceAhead: 60, id: unit.id },
       );
     }
     return h(
       View,
-      { key: this.k(), style: { flexDirection: "row", marginBottom: 4, marginTop: 4, alignItems: "flex-start" }, minPresenceAhead: 50, wrap: false },
+      { key: this.k(), id: unit.id, style: { flexDirection: "row", marginBottom: 4, marginTop: 4, alignItems: "flex-start" }, minPresenceAhead: 50, wrap: false },
       this.text(
         {
           fontSize: this.t.question.fontSize,
@@ -512,13 +509,9 @@ class Builder {
         ? sections.map((s) => {
             const qs = s.type === "section" ? s.children.filter((ch) => ch.type === "question") : [];
             const range = qs.length > 0 ? `Q${(qs[0] as { number: number }).number}〜Q${(qs[qs.length - 1] as { number: number }).number}` : "";
-            return { id: s.id, label: inlineText(s.title), range };
+            return { label: inlineText(s.title), range };
           })
         : [];
-    const page = (id: string) => {
-      const p = this.o.sectionPages?.get(id);
-      return p ? `${p}` : "";
-    };
     const qCount = units.filter((u) => u.type === "question").length;
     return [
       h(
@@ -538,8 +531,7 @@ class Builder {
                 View,
                 { key: this.k(), style: { flexDirection: "row", marginBottom: 3 }, wrap: false },
                 this.text(this.bodyStyle({ flex: 1 }), r.label),
-                this.text(this.bodyStyle({ width: mm(28), textAlign: "right" }), r.range),
-                this.text(this.bodyStyle({ width: mm(16), textAlign: "right" }), page(r.id)),
+                this.text(this.bodyStyle({ width: mm(32), textAlign: "right" }), r.range),
               ),
             ),
           ]
@@ -610,21 +602,12 @@ class Builder {
         h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize: 9.5, lineHeight: 1.35 } }, `発行：${leaflet.issuer}`),
       ),
     );
-    // The voice code: one QR per page, chosen after the measuring pass has told which unit each page shows.
-    const leafletUrl = unitUrl(site.settings.baseUrl, leaflet.slug);
-    const urls = this.o.pageUrls;
+    // The voice code itself is stamped afterwards (stamp.ts), once the page breaks are known; its box stays empty here.
     const qrTop = g.oy + g.trimHeight - CODE.bottom - CODE.size;
     const qrLeft = g.ox + g.trimWidth - (boxes.qrRight - g.ox) - CODE.size;
-    out.push(
-      h(View, {
-        key: this.k(),
-        fixed: true,
-        style: { position: "absolute", top: qrTop, left: qrLeft, width: CODE.size, height: CODE.size },
-        render: ({ pageNumber }: { pageNumber: number }) => qrElement(urls?.[pageNumber - 1] ?? leafletUrl, CODE.size),
-      }),
-    );
     // The label fills the room between the footer text and the code; the address is one unbreakable unit.
     const labelLeft = footLeft + footWidth + mm(3);
+    const short = shortUrl(site.settings.baseUrl, leaflet.slug);
     const labelWidth = qrLeft - mm(2) - labelLeft;
     const label = (fontSize: number, bold: boolean, text: string) =>
       h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize, lineHeight: 1.35, fontWeight: bold ? 700 : 400, textAlign: "right" } }, text);
@@ -634,7 +617,7 @@ class Builder {
         { key: this.k(), fixed: true, style: { position: "absolute", top: qrTop + mm(2), left: labelLeft, width: labelWidth } },
         label(9.5, true, "音声・文字で読めます"),
         label(7.5, false, "（QRコード。音声コードではありません）"),
-        label(7.5, false, shortUrl(site.settings.baseUrl, leaflet.slug)),
+        label(fitFontSize(short, labelWidth, 7.5), false, short),
       ),
     );
     if (boxes.slotRight !== null) {
@@ -680,6 +663,8 @@ class Builder {
         Page,
         {
           size: [g.pageWidth, g.pageHeight],
+          // The newer pagination engine: faster on long booklets, and the classic one crashed on some page splits.
+          experimentalPagination: true,
           style: {
             fontFamily: family,
             color: this.t.colour.ink,
@@ -699,19 +684,18 @@ class Builder {
   }
 }
 
+// Shrinks a one-line Latin label (a web address) until it fits the width, down to 5.5 pt.
+function fitFontSize(text: string, width: number, preferred: number): number {
+  const estimate = [...text].length * 0.56;
+  return Math.max(5.5, Math.min(preferred, width / estimate));
+}
+
 interface RunStyle {
   bold?: boolean;
   underline?: boolean;
   link?: string;
 }
 type Run = { kind: "text"; text: string; st: RunStyle } | { kind: "ruby"; text: string; reading: string; st: RunStyle };
-
-/** A vector QR code of `size` pt including its quiet zone. */
-export function qrElement(url: string, size: number): React.ReactElement {
-  const m = qrMatrix(url);
-  const n = m.size + 2 * QUIET_ZONE;
-  return h(Svg, { viewBox: `0 0 ${n} ${n}`, style: { width: size, height: size } }, h(Path, { d: qrPathData(m), fill: "#000000" }));
-}
 
 // Japanese trim marks (トンボ): at each corner an inner mark on the trim line and an outer one on the bleed line,
 // plus centre marks, all in the slug area outside the bleed.

@@ -12,7 +12,7 @@ import { type BrailleLabel, brailleBoxOrigin, brailleBoxSize, brailleDots, brail
 import { registerPrintFonts } from "./fonts.ts";
 import { type BrailleMetrics, DEFAULT_BRAILLE_METRICS, mm, pageGeometry } from "./geometry.ts";
 import { type PageMap, readPageMap } from "./pagemap.ts";
-import { finishPrintShopPdf } from "./postprocess.ts";
+import { finishOfficePdf, finishPrintShopPdf } from "./postprocess.ts";
 import type { PrintTemplate } from "./template.ts";
 import { type PageItem, uniVoiceText } from "./univoice.ts";
 
@@ -33,8 +33,6 @@ export interface PrintResult {
   pageUrls: string[];
   /** Uni-Voice encoder text per page (index 0 = page 1). */
   uniVoice: string[];
-  /** How many times the office layout was rendered (2 unless page breaks moved between passes). */
-  passes: number;
 }
 
 /** The template a leaflet asks for in its frontmatter. */
@@ -48,38 +46,35 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
   const template = templateFor(leaflet);
   const metrics = opts.brailleMetrics ?? DEFAULT_BRAILLE_METRICS;
   const braille = opts.braille === undefined ? await brailleLabel(leaflet, site) : opts.braille;
-  const render = async (variant: "office" | "print", pageUrls: string[] | null, sectionPages: Map<string, number> | null) => {
+  const render = async (variant: "office" | "print") => {
     const geometry = pageGeometry(variant);
-    const { element, blocks } = buildDocument({ leaflet, site, family, template, geometry, pageUrls, sectionPages, braille, brailleMetrics: metrics });
+    const { element, blocks } = buildDocument({ leaflet, site, family, template, geometry, braille, brailleMetrics: metrics });
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await renderToBuffer(element));
     } catch (cause) {
       if (cause instanceof RenderError) throw cause;
-      throw new RenderError(`the PDF could not be laid out: ${(cause as Error).message}`, { leaflet, pos: leaflet.pos, cause, hint: "run `leaflet check`; if the content is valid, report this with the leaflet file" });
+      throw new RenderError(`the PDF could not be laid out: ${(cause as Error).message}`, {
+        leaflet,
+        pos: leaflet.pos,
+        cause,
+        hint: "run `leaflet check`; if the content is valid, report this with the leaflet file",
+      });
     }
     return { bytes, blocks, map: await readPageMap(bytes) };
   };
 
-  // Pass 1 measures where every unit lands; later passes draw the right code on each page. The code is a fixed-size
-  // box, so its content cannot move page breaks; the loop only guards against the contents page numbers doing so.
-  let pass = await render("office", null, null);
-  let placement = placeUnits(leaflet, site, pass.map);
-  let passes = 1;
-  for (;;) {
-    const next = await render("office", placement.pageUrls, placement.sectionPages);
-    passes++;
-    const again = placeUnits(leaflet, site, next.map);
-    pass = next;
-    if (sameLayout(placement, again) || passes >= 4) {
-      placement = again;
-      break;
-    }
-    placement = again;
-  }
-  const shop = await render("print", placement.pageUrls, placement.sectionPages);
+  // One layout pass per file: the named destinations of the rendered PDF say where every unit landed, and the
+  // voice codes (which take a fixed, already reserved box) are stamped afterwards, so they cannot move a break.
+  const office = await render("office");
+  const placement = placeUnits(leaflet, site, office.map);
+  const shop = await render("print");
   if (!sameLayout(placement, placeUnits(leaflet, site, shop.map))) {
-    throw new RenderError("the print-shop PDF broke pages differently from the office PDF", { leaflet, pos: leaflet.pos, hint: "this is a bug in the print edition; report it with the leaflet file" });
+    throw new RenderError("the print-shop PDF broke pages differently from the office PDF", {
+      leaflet,
+      pos: leaflet.pos,
+      hint: "this is a bug in the print edition; report it with the leaflet file",
+    });
   }
   const g = pageGeometry("print");
   let dots: { x: number; y: number }[] = [];
@@ -88,15 +83,22 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
     const at = brailleBoxOrigin(g, brailleBoxSize(lines, metrics));
     dots = brailleDots(lines, metrics).map((d) => ({ x: at.left + d.x, y: at.top + d.y }));
   }
-  const printShop = await finishPrintShopPdf(shop.bytes, { geometry: g, brailleDots: dots, dotDiameter: metrics.dotDiameter, notch: true });
-  const uniVoice = pageItems(pass.blocks, pass.map, leaflet).map((items, i) => uniVoiceText(leaflet, site.lexicon, i + 1, pass.map.pageCount, items));
-  return { office: pass.bytes, printShop, pageCount: pass.map.pageCount, pageUrls: placement.pageUrls, uniVoice, passes };
+  const officeBytes = await finishOfficePdf(office.bytes, pageGeometry("office"), leaflet.uniVoice, placement.pageUrls);
+  const printShop = await finishPrintShopPdf(shop.bytes, {
+    geometry: g,
+    brailleDots: dots,
+    dotDiameter: metrics.dotDiameter,
+    notch: true,
+    uniVoice: leaflet.uniVoice,
+    pageUrls: placement.pageUrls,
+  });
+  const uniVoice = pageItems(office.blocks, office.map, leaflet).map((items, i) => uniVoiceText(leaflet, site.lexicon, i + 1, office.map.pageCount, items));
+  return { office: officeBytes, printShop, pageCount: office.map.pageCount, pageUrls: placement.pageUrls, uniVoice };
 }
 
 interface Placement {
   pageCount: number;
   pageUrls: string[];
-  sectionPages: Map<string, number>;
   starts: number[];
 }
 
@@ -114,9 +116,7 @@ export function placeUnits(leaflet: Leaflet, site: SiteModel, map: PageMap): Pla
     const shown = p === 1 ? undefined : spans.find((s) => s.start > 0 && s.start <= p && p <= s.end);
     pageUrls.push(shown ? unitUrl(site.settings.baseUrl, leaflet.slug, shown.u.id) : leafletUrl);
   }
-  const sectionPages = new Map<string, number>();
-  for (const s of spans) if (s.u.type === "section" && s.start > 0) sectionPages.set(s.u.id, s.start);
-  return { pageCount: map.pageCount, pageUrls, sectionPages, starts: spans.map((s) => s.start) };
+  return { pageCount: map.pageCount, pageUrls, starts: spans.map((s) => s.start) };
 }
 
 function sameLayout(a: Placement, b: Placement): boolean {

@@ -1,8 +1,33 @@
-// Print-shop additions react-pdf cannot make, applied to the rendered PDF with pdf-lib's low-level objects:
-// TrimBox/BleedBox, the braille label as vector dots on a "Braille" spot colour in its own layer (OCG),
-// and the voice-code notch as a die-line on a "DieCut" spot colour in its own layer.
-import { type PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFString } from "pdf-lib";
+// What react-pdf cannot do, applied to the rendered PDF with pdf-lib: the per-page voice codes (known only
+// once the page breaks are), and for print shops TrimBox/BleedBox, the braille label as vector dots on a
+// "Braille" spot colour in its own layer (OCG), and the notch as a die-line on a "DieCut" spot colour and layer.
+import { type PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, type PDFPage, PDFString, rgb } from "pdf-lib";
+import { QUIET_ZONE, qrMatrix, qrPathData } from "../codes/qr.ts";
+import { codeBoxes } from "./document.ts";
 import { BLEED, CODE, type PageGeometry } from "./geometry.ts";
+
+/** Stamps each page's voice code (a vector QR of CODE.size incl. its quiet zone) into the box the layout left empty. */
+export function stampVoiceCodes(doc: PDFDocument, g: PageGeometry, uniVoice: boolean, pageUrls: string[]): void {
+  const boxes = codeBoxes(g, uniVoice);
+  doc.getPages().forEach((page: PDFPage, i) => {
+    const url = pageUrls[i];
+    if (!url) return;
+    const m = qrMatrix(url);
+    const n = m.size + 2 * QUIET_ZONE;
+    const x = g.pageWidth - boxes.qrRight - CODE.size;
+    const y = boxes.bottom;
+    page.drawRectangle({ x, y, width: CODE.size, height: CODE.size, color: rgb(1, 1, 1) });
+    // drawSvgPath puts the path's origin (its top-left) at (x, y) and flips y downwards.
+    page.drawSvgPath(qrPathData(m), { x, y: y + CODE.size, scale: CODE.size / n, color: rgb(0, 0, 0) });
+  });
+}
+
+/** Adds the voice codes to an office PDF; returns the new bytes. */
+export async function finishOfficePdf(bytes: Uint8Array, g: PageGeometry, uniVoice: boolean, pageUrls: string[]): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  stampVoiceCodes(doc, g, uniVoice, pageUrls);
+  return doc.save({ useObjectStreams: true });
+}
 
 export interface PrintShopExtras {
   geometry: PageGeometry;
@@ -11,12 +36,14 @@ export interface PrintShopExtras {
   dotDiameter: number;
   /** Draw the notch die-line beside the voice code. */
   notch: boolean;
+  uniVoice: boolean;
+  pageUrls: string[];
 }
 
 /** Spot colour names a print shop sees in its separations preview. */
 export const SPOT = { braille: "Braille", die: "DieCut" } as const;
 
-/** Adds trim/bleed boxes, the braille layer and the notch die-line to a print-shop PDF; returns the new bytes. */
+/** Adds the voice codes, trim/bleed boxes, the braille layer and the notch die-line to a print-shop PDF; returns the new bytes. */
 export async function finishPrintShopPdf(bytes: Uint8Array, x: PrintShopExtras): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   // Optional content needs PDF 1.5; pdfkit writes a 1.3 header.
@@ -71,6 +98,7 @@ export async function finishPrintShopPdf(bytes: Uint8Array, x: PrintShopExtras):
     page.node.wrapContentStreams(start, end);
     page.node.addContentStream(ctx.register(ctx.flateStream(ops)));
   });
+  stampVoiceCodes(doc, g, x.uniVoice, x.pageUrls);
   return doc.save({ useObjectStreams: true });
 }
 

@@ -31,7 +31,11 @@ async function openJTalk(ctx: CliContext, voice?: string): Promise<TtsEngine | n
 export async function readingCommand(args: string[], ctx: CliContext): Promise<number> {
   let values: { text?: boolean; "no-lexicon"?: boolean; cache?: string };
   try {
-    ({ values } = parseArgs({ args, options: { text: { type: "boolean" }, "no-lexicon": { type: "boolean" }, cache: { type: "string" } }, strict: true }));
+    ({ values } = parseArgs({
+      args,
+      options: { text: { type: "boolean" }, "no-lexicon": { type: "boolean" }, cache: { type: "string" } },
+      strict: true,
+    }));
   } catch (err) {
     ctx.stderr.write(`leaflet reading: ${(err as Error).message}\nUsage: leaflet reading [--text] [--no-lexicon] < text.txt\n`);
     return EXIT.usage;
@@ -87,7 +91,9 @@ export async function readingsCommand(args: string[], ctx: CliContext): Promise<
   const chosen = values.all ? site.leaflets : positionals.map((slug) => site.leaflets.find((l) => l.slug === slug) ?? slug);
   const unknown = chosen.filter((l) => typeof l === "string");
   if (unknown.length) {
-    ctx.stderr.write(`leaflet readings: no leaflet named ${unknown.join(", ")} (leaflets: ${site.leaflets.map((l) => l.slug).join(", ")})\n`);
+    ctx.stderr.write(
+      `leaflet readings: no leaflet named ${unknown.join(", ")} (leaflets: ${site.leaflets.map((l) => l.slug).join(", ")})\n`,
+    );
     return EXIT.usage;
   }
   const engine = await openJTalk(ctx, site.settings.audio.voice);
@@ -98,11 +104,16 @@ export async function readingsCommand(args: string[], ctx: CliContext): Promise<
     if (typeof leaflet === "string") continue;
     const result = await syncReadings(ctx.root, leaflet, site, engine, cacheDir, values.check === true, speakerNameMode(site));
     if (result.changes.length === 0) ctx.stdout.write(`${result.file}: up to date\n`);
-    else if (result.written) ctx.stdout.write(`${result.file}: written (${result.changes.length} change${result.changes.length === 1 ? "" : "s"}); review it before committing\n`);
+    else if (result.written)
+      ctx.stdout.write(
+        `${result.file}: written (${result.changes.length} change${result.changes.length === 1 ? "" : "s"}); review it before committing\n`,
+      );
     else {
       stale++;
       for (const c of result.changes) ctx.stderr.write(`${c}\n`);
-      ctx.stderr.write(`${result.file} is out of date: review the readings above, then run \`leaflet readings ${leaflet.slug}\` and commit the file\n`);
+      ctx.stderr.write(
+        `${result.file} is out of date: review the readings above, then run \`leaflet readings ${leaflet.slug}\` and commit the file\n`,
+      );
     }
   }
   return stale ? EXIT.contentError : EXIT.ok;

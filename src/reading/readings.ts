@@ -2,11 +2,11 @@
 // The files are committed under content/readings/, so a change of reading shows up in review like a change of text.
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { AudioCache, traceKey } from "../audio/index.ts";
 import type { TtsEngine } from "../audio/engine.ts";
+import { AudioCache, traceKey } from "../audio/index.ts";
 import { Pool } from "../audio/pool.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
-import { leafletScript, splitSentences, type SpeakerNameMode, type Utterance } from "./speech.ts";
+import { leafletScript, type SpeakerNameMode, splitSentences, type Utterance } from "./speech.ts";
 import { traceReading, traceSentences } from "./trace.ts";
 
 /** Folder of the committed reading files, relative to the project root. */
@@ -57,7 +57,9 @@ export async function leafletReadings(
   const pool = new Pool();
   const units = [script.intro, ...script.units];
   const perUtterance = await Promise.all(
-    units.flatMap((unit) => unit.utterances.map((u) => pool.run(async () => rowsOf(unit.id, u, await cachedAnalysis(engine, u.text, cacheDir))))),
+    units.flatMap((unit) =>
+      unit.utterances.map((u) => pool.run(async () => rowsOf(unit.id, u, await cachedAnalysis(engine, u.text, cacheDir)))),
+    ),
   );
   const rows = perUtterance.flat();
   let previous = "";
@@ -90,7 +92,8 @@ export function formatReadings(leaflet: Leaflet, rows: ReadingRow[]): string {
     `# then run \`leaflet readings ${leaflet.slug}\` and commit this file with the change.`,
     HEADER.join("\t"),
     ...rows.map((r) => [r.unit, String(r.line), clean(r.source), clean(r.text), clean(r.reading)].join("\t")),
-  ].join("\n")
+  ]
+    .join("\n")
     .concat("\n");
 }
 

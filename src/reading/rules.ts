@@ -12,7 +12,17 @@ export interface ReadingRule {
 
 const D = "[0-9]";
 const WEEKDAYS = "月火水木金土日";
-const WEEKDAY_NAME: Record<string, string> = { 月: "月曜日", 火: "火曜日", 水: "水曜日", 木: "木曜日", 金: "金曜日", 土: "土曜日", 日: "日曜日", 祝: "祝日" };
+const DIGIT_KANA = ["ゼロ", "イチ", "ニー", "サン", "ヨン", "ゴー", "ロク", "ナナ", "ハチ", "キュー"];
+const WEEKDAY_NAME: Record<string, string> = {
+  月: "月曜日",
+  火: "火曜日",
+  水: "水曜日",
+  木: "木曜日",
+  金: "金曜日",
+  土: "土曜日",
+  日: "日曜日",
+  祝: "祝日",
+};
 
 /** Common abbreviations, read the way staff at a counter say them. Longest first so J-LIS wins over IC-like parts. */
 export const ABBREVIATIONS: [written: string, spoken: string][] = [
@@ -92,7 +102,8 @@ export const READING_RULES: ReadingRule[] = [
   {
     id: "hh-mm",
     why: "12:30 is read as two bare numbers; say it as a time",
-    apply: (t) => t.replace(new RegExp(`(?<![0-9:])([01]?${D}|2[0-4]):([0-5]${D})(?![0-9:])`, "g"), (_m, h, m) => `${Number(h)}時${Number(m)}分`),
+    apply: (t) =>
+      t.replace(new RegExp(`(?<![0-9:])([01]?${D}|2[0-4]):([0-5]${D})(?![0-9:])`, "g"), (_m, h, m) => `${Number(h)}時${Number(m)}分`),
     examples: [
       ["12:30", "12時30分"],
       ["8:05から", "8時5分から"],
@@ -108,6 +119,23 @@ export const READING_RULES: ReadingRule[] = [
       ["9時0分", "9時"],
       ["9時05分", "9時5分"],
       ["9時30分", "9時30分"],
+    ],
+  },
+  {
+    id: "era-abbreviation",
+    why: "H29.3 is read エイチ ニジュウキュウ テン サン; it means 平成29年3月",
+    apply: (t) =>
+      t.replace(
+        /(?<![A-Za-z0-9])([HRS])([0-9]{1,2})\.([0-9]{1,2})(?:\.([0-9]{1,2}))?(?![0-9.])/g,
+        (_m, era: string, y: string, mo: string, d?: string) => {
+          const name = { H: "平成", R: "令和", S: "昭和" }[era];
+          return `${name}${Number(y)}年${Number(mo)}月${d ? `${Number(d)}日` : ""}`;
+        },
+      ),
+    examples: [
+      ["ロードマップ(H29.3)", "ロードマップ(平成29年3月)"],
+      ["R3.10.1現在", "令和3年10月1日現在"],
+      ["ISO 9.5", "ISO 9.5"],
     ],
   },
   {
@@ -158,15 +186,18 @@ export const READING_RULES: ReadingRule[] = [
     id: "weekday-list",
     why: "土・日・祝 is read ツチ・ニチ・イワイ; say the days in full",
     apply: (t) =>
-      t.replace(new RegExp(`(?<![${WEEKDAYS}祝曜年生])([${WEEKDAYS}])(?:[・、]?([${WEEKDAYS}]))*(?:[・、]?(祝)日?)?(?![${WEEKDAYS}曜])`, "g"), (m: string) => {
-        const days = [...m.replace(/[・、]|(?<=祝)日$/g, "")];
-        // A lone 月 or 日 is an ordinary word or a date, and 月日 is part of 生年月日: only lists written with ・,
-        // or holding 土 or 祝, are weekdays.
-        if (days.length < 2 && !days.includes("祝")) return m;
-        if (!m.includes("・") && !days.includes("土") && !days.includes("祝")) return m;
-        if (new Set(days).size !== days.length) return m;
-        return days.map((d) => WEEKDAY_NAME[d]).join("、");
-      }),
+      t.replace(
+        new RegExp(`(?<![${WEEKDAYS}祝曜年生])([${WEEKDAYS}])(?:[・、]?([${WEEKDAYS}]))*(?:[・、]?(祝)日?)?(?![${WEEKDAYS}曜])`, "g"),
+        (m: string) => {
+          const days = [...m.replace(/[・、]|(?<=祝)日$/g, "")];
+          // A lone 月 or 日 is an ordinary word or a date, and 月日 is part of 生年月日: only lists written with ・,
+          // or holding 土 or 祝, are weekdays.
+          if (days.length < 2 && !days.includes("祝")) return m;
+          if (!m.includes("・") && !days.includes("土") && !days.includes("祝")) return m;
+          if (new Set(days).size !== days.length) return m;
+          return days.map((d) => WEEKDAY_NAME[d]).join("、");
+        },
+      ),
     examples: [
       ["土・日・祝日", "土曜日、日曜日、祝日"],
       ["土日祝 9時", "土曜日、日曜日、祝日 9時"],
@@ -192,13 +223,35 @@ export const READING_RULES: ReadingRule[] = [
     why: "※ is silent in Open JTalk; a numbered note is announced, a bare one is a pause",
     apply: (t) =>
       t
-        .replace(/※\s*([0-9]+)/g, "注$1、")
-        .replace(/^\s*※\s*/gm, "")
+        .replace(/※\s*([0-9]+)\s*/g, "注$1、")
+        .replace(/(?<=^|[。、!?(（])\s*※\s*/gm, "")
         .replace(/\s*※\s*/g, "、"),
     examples: [
       ["※1 土日は休みです", "注1、土日は休みです"],
       ["※年末年始を除く", "年末年始を除く"],
       ["受付時間※", "受付時間、"],
+      ["見せるのじゃ。※その際", "見せるのじゃ。その際"],
+      ["センター (※封筒あり)", "センター (封筒あり)"],
+    ],
+  },
+  {
+    id: "english-text",
+    why: "Open JTalk spells English words it does not know letter by letter; a sentence in English is announced, not spelled",
+    apply: (t) => t.replace(/[A-Za-z][A-Za-z'’-]*(?:[ ,./:]+[A-Za-z][A-Za-z'’-]*){2,}[.]?/g, "英文省略"),
+    examples: [
+      ["English: This telephone number is toll-free.", "英文省略"],
+      ["(マイナンバー制度について / Inquiries about Social Security and Tax Number System)", "(マイナンバー制度について / 英文省略)"],
+      ["IP電話", "IP電話"],
+    ],
+  },
+  {
+    id: "standard-number",
+    why: "ISO/IEC 15408 is read as fifteen thousand four hundred and eight; standard numbers are said digit by digit",
+    apply: (t) =>
+      t.replace(/(?<=(?:ISO|IEC|JIS\s?[A-Z])\s?)([0-9]{3,6})/g, (digits: string) => [...digits].map((d) => DIGIT_KANA[Number(d)]).join("")),
+    examples: [
+      ["ISO/IEC 15408認証", "ISO/IEC イチゴーヨンゼロハチ認証"],
+      ["JIS X 0208", "JIS X ゼロニーゼロハチ"],
     ],
   },
   {
@@ -234,12 +287,16 @@ export const READING_RULES: ReadingRule[] = [
     why: "runs of spaces become one; Open JTalk reads a line, so line breaks become pauses",
     apply: (t) =>
       t
+        .replace(/(?<=[。!?！？])\s*\n\s*/g, "")
         .replace(/\s*\n\s*/g, "、")
         .replace(/[ \t\u3000]+/g, " ")
         .replace(/、{2,}/g, "、")
+        .replace(/^[、\s]+/, "")
         .trim(),
     examples: [
       ["平日\n土日", "平日、土日"],
+      ["見せるのじゃ。\nその際", "見せるのじゃ。その際"],
+      ["、はい", "はい"],
       ["a  b", "a b"],
     ],
   },

@@ -1,7 +1,8 @@
 // What a leaflet sounds like, before any engine: per unit, the list of utterances (spoken text, pitch, pause, source position).
 // The audio renderer synthesizes these; `leaflet readings` dumps them for review. Both must see exactly the same text.
-import { blockText, inlineText, leadBlocks, listUnits, type Unit, unitBlocks } from "../model/walk.ts";
+
 import type { Block, Inline, Leaflet, LexiconEntry, SourcePos, Speaker } from "../model/types.ts";
+import { blockText, inlineText, leadBlocks, listUnits, type Unit, unitBlocks } from "../model/walk.ts";
 import { applyLexicon, inlineSegments } from "./overrides.ts";
 import { normalizeText } from "./rules.ts";
 
@@ -140,7 +141,13 @@ class ScriptBuilder {
       else chunks.push(piece);
     }
     chunks.forEach((chunk, i) => {
-      this.script.utterances.push({ text: chunk, source, pitch, pauseAfterMs: i === chunks.length - 1 ? pauseAfterMs : PAUSE.sentence, pos });
+      this.script.utterances.push({
+        text: chunk,
+        source,
+        pitch,
+        pauseAfterMs: i === chunks.length - 1 ? pauseAfterMs : PAUSE.sentence,
+        pos,
+      });
     });
   }
 
@@ -179,7 +186,7 @@ class ScriptBuilder {
       case "contact": {
         this.say(`${spokenText(block.title, lex)}。`, inlineText(block.title), block.pos, 0, PAUSE.sentence);
         for (const e of block.entries) {
-          const label = spokenPlain(e.label, lex);
+          const label = spokenPlain(e.label, lex).replace(/、+$/, "");
           const value = e.number ? `${e.number}${e.remark ? `、${spokenPlain(e.remark, lex)}` : ""}` : spokenPlain(e.value, lex);
           this.say(`${label}、${value}。`, `${e.label}：${e.value}`, e.pos, 0, PAUSE.sentence);
         }

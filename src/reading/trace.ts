@@ -13,7 +13,10 @@ export function parseTrace(trace: string): TraceWord[] {
   const start = trace.indexOf("[Text analysis result]");
   if (start < 0) return [];
   const end = trace.indexOf("[Output label]", start);
-  const body = trace.slice(start, end < 0 ? undefined : end).split("\n").slice(1);
+  const body = trace
+    .slice(start, end < 0 ? undefined : end)
+    .split("\n")
+    .slice(1);
   const words: TraceWord[] = [];
   for (const line of body) {
     if (!line.trim()) continue;
@@ -35,7 +38,8 @@ const SENTENCE_END = /^[。!?！？]$/;
 export function wordsReading(words: TraceWord[]): string {
   let out = "";
   for (const w of words) {
-    const kana = w.pos === "記号" ? (SENTENCE_END.test(w.surface) ? "。" : w.pronunciation === "、" ? "、" : w.pronunciation) : w.pronunciation;
+    const kana =
+      w.pos === "記号" ? (SENTENCE_END.test(w.surface) ? "。" : w.pronunciation === "、" ? "、" : w.pronunciation) : w.pronunciation;
     if ((kana === "、" || kana === "。") && (out.endsWith("、") || out.endsWith("。") || out === "")) {
       if (kana === "。" && out.endsWith("、")) out = `${out.slice(0, -1)}。`;
       continue;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { layout } from "../build/layout.ts";
-import { type Artifact, RenderError, type Renderer, type RenderContext } from "../build/renderer.ts";
+import { type Artifact, type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
 import type { Block, ImageBlock, Leaflet } from "../model/types.ts";
 import { listUnits } from "../model/walk.ts";
 import { buildAstroSite } from "./astro.ts";
@@ -45,7 +45,8 @@ export const siteRenderer: Renderer = {
     }
 
     await ctx.record({ edition: "site", kind: "page", path: layout.index() });
-    for (const leaflet of leaflets) await ctx.record({ edition: "site", kind: "page", slug: leaflet.slug, path: layout.page(leaflet.slug) });
+    for (const leaflet of leaflets)
+      await ctx.record({ edition: "site", kind: "page", slug: leaflet.slug, path: layout.page(leaflet.slug) });
     await ctx.record({ edition: "site", kind: "other", path: layout.sitemap() });
     for (const path of SITE_ASSETS) await ctx.record({ edition: "site", kind: "other", path });
   },

@@ -124,7 +124,9 @@ export function leafletEditions(leaflet: Leaflet, artifacts: Artifact[], setting
     ...(leafletAudioArtifact ? { leafletAudio: download(leafletAudioArtifact) } : {}),
     unitAudio,
     braille,
-    ...(typeof labelText === "string" && typeof labelBraille === "string" ? { brailleLabel: { text: labelText, braille: labelBraille } } : {}),
+    ...(typeof labelText === "string" && typeof labelBraille === "string"
+      ? { brailleLabel: { text: labelText, braille: labelBraille } }
+      : {}),
     ...(codeArtifact
       ? {
           pageCode: {

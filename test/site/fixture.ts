@@ -185,7 +185,15 @@ export function fixtureModel(imageFile: string): SiteModel {
         number: 1,
         question: [t("マイナンバーって何ですか。")],
         pos: pos(10, plainFile),
-        answer: [{ type: "paragraph", pos: pos(12, plainFile), children: [t("住民票を持つ全ての方に割り振られる12桁の番号です。")] }],
+        answer: [
+          { type: "paragraph", pos: pos(12, plainFile), children: [t("住民票を持つ全ての方に割り振られる12桁の番号です。")] },
+          // A hostile link that must come out as plain text.
+          {
+            type: "paragraph",
+            pos: pos(13, plainFile),
+            children: [{ type: "link", url: "javascript:alert(1)", children: [t("詳しい説明")] }, t("もご覧ください。")],
+          },
+        ],
       },
       {
         type: "question",

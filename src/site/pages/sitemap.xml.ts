@@ -6,12 +6,18 @@ import type { SiteView } from "../view.ts";
 /** Builds the sitemap from the same data as the pages. */
 export function GET(): Response {
   const site = data as SiteView;
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   const entry = (path: string, lastmod?: string) =>
-    `<url><loc>${escape(publicUrl(site.baseUrl, path))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</url>`;
-  const newest = site.leaflets.map((lv) => lv.leaflet.date).sort().at(-1);
+    `<url><loc>${xmlText(publicUrl(site.baseUrl, path))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</url>`;
+  const newest = site.leaflets
+    .map((lv) => lv.leaflet.date)
+    .sort()
+    .at(-1);
   const body = [entry(layout.index(), newest), ...site.leaflets.map((lv) => entry(lv.page, lv.leaflet.date))].join("\n");
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, {
-    headers: { "Content-Type": "application/xml; charset=utf-8" },
-  });
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`,
+    {
+      headers: { "Content-Type": "application/xml; charset=utf-8" },
+    },
+  );
 }

@@ -1,0 +1,91 @@
+import { execFileSync } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyGainWithLimiter } from "./limiter.ts";
+import { integratedLoudness } from "./loudness.ts";
+import { mp3Frames } from "./mp3.ts";
+import { encodeWav, parseWav } from "./wav.ts";
+
+function tone(seconds: number, amplitude: number, hz = 1000, rate = 48000): Int16Array {
+  const out = new Int16Array(Math.round(seconds * rate));
+  for (let i = 0; i < out.length; i++) out[i] = Math.round(amplitude * 32767 * Math.sin((2 * Math.PI * hz * i) / rate));
+  return out;
+}
+
+function ffmpegLoudness(file: string): number {
+  const err = execFileSync("sh", ["-c", `ffmpeg -hide_banner -nostats -i '${file}' -af ebur128 -f null - 2>&1 | tail -12`], {
+    encoding: "utf8",
+  });
+  return Number(/I:\s+(-?[\d.]+) LUFS/.exec(err)?.[1]);
+}
+
+describe("integratedLoudness (BS.1770-4)", () => {
+  it("agrees with ffmpeg's ebur128 on a tone and on tone with silence (gating)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "lufs-"));
+    const gated = new Int16Array(48000 * 6);
+    gated.set(tone(3, 0.25), 0);
+    for (const [name, samples] of [
+      ["tone", tone(5, 0.1)],
+      ["gated", gated],
+    ] as const) {
+      const file = join(dir, `${name}.wav`);
+      await writeFile(file, encodeWav({ sampleRate: 48000, samples }));
+      expect(Math.abs(integratedLoudness(samples) - ffmpegLoudness(file)), name).toBeLessThan(0.15);
+    }
+  });
+  it("reports −70 LUFS for silence", () => {
+    expect(integratedLoudness(new Int16Array(48000))).toBe(-70);
+  });
+});
+
+describe("applyGainWithLimiter", () => {
+  it("applies the gain where there is headroom and never exceeds the ceiling", () => {
+    const quiet = tone(0.5, 0.05);
+    const loud = tone(0.5, 0.9);
+    const input = new Int16Array(quiet.length + loud.length);
+    input.set(quiet, 0);
+    input.set(loud, quiet.length);
+    const out = applyGainWithLimiter(input, 6, -3);
+    const ceiling = 32767 * 10 ** (-3 / 20);
+    expect(Math.max(...out.map(Math.abs))).toBeLessThanOrEqual(Math.ceil(ceiling));
+    // Well before the loud part the 6 dB gain is applied in full (×1.995).
+    const peakOfQuiet = Math.max(...out.subarray(1000, quiet.length - 2000).map(Math.abs));
+    expect(peakOfQuiet / (0.05 * 32767)).toBeCloseTo(10 ** (6 / 20), 1);
+  });
+});
+
+describe("WAV and MP3 helpers", () => {
+  it("round-trips WAV", () => {
+    const samples = tone(0.1, 0.3);
+    expect(parseWav(encodeWav({ sampleRate: 48000, samples })).samples).toEqual(samples);
+  });
+  it("counts MP3 frames as ffprobe does", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "mp3-"));
+    await writeFile(join(dir, "a.wav"), encodeWav({ sampleRate: 48000, samples: tone(2, 0.3) }));
+    execFileSync("ffmpeg", [
+      "-v",
+      "error",
+      "-i",
+      join(dir, "a.wav"),
+      "-ar",
+      "44100",
+      "-b:a",
+      "64k",
+      "-c:a",
+      "libmp3lame",
+      join(dir, "a.mp3"),
+    ]);
+    const { frames, sampleRate } = mp3Frames(await readFile(join(dir, "a.mp3")));
+    const probed = execFileSync(
+      "ffprobe",
+      ["-v", "error", "-count_packets", "-show_entries", "stream=nb_read_packets", "-of", "csv=p=0", join(dir, "a.mp3")],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(sampleRate).toBe(44100);
+    expect(frames).toBe(Number(probed.trim()));
+  });
+});

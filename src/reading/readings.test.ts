@@ -1,0 +1,88 @@
+import { mkdtemp, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { PassThrough, Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { resolveEngine } from "../audio/engine.ts";
+import { smallLeaflet, smallSite } from "../audio/testing/fixtures.ts";
+import type { CliContext } from "../cli/context.ts";
+import { loadSite } from "../content/load.ts";
+import { readingCommand } from "./cli.ts";
+import { diffReadings, readingsFile, syncReadings } from "./readings.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+const engine = await resolveEngine({ engine: "openjtalk" });
+
+describe("committed reading files of the sample leaflets", async () => {
+  const { site } = await loadSite(root);
+  const slugs = ["mynumber-misconceptions", "mynumber-faq", "card-safety"];
+  for (const slug of slugs) {
+    it(`${readingsFile(slug)} matches what the audio edition reads now`, { timeout: 600_000 }, async () => {
+      expect(site, "content/ must load").not.toBeNull();
+      const leaflet = site!.leaflets.find((l) => l.slug === slug);
+      expect(leaflet, `sample leaflet ${slug}`).toBeDefined();
+      // Shares the build's cache, so after a build every reading is already known.
+      const result = await syncReadings(root, leaflet!, site!, engine, join(root, ".cache"), true);
+      expect(result.changes, `readings changed: review them, run \`leaflet readings ${slug}\` and commit ${result.file}`).toEqual([]);
+    });
+  }
+});
+
+describe("reading files", () => {
+  it("are written, then a change of reading is reported by unit and line until the file is updated", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "readings-"));
+    const cache = join(dir, ".cache");
+    const leaflet = smallLeaflet();
+    const site = smallSite([leaflet]);
+    const first = await syncReadings(dir, leaflet, site, engine, cache, false);
+    expect(first.written).toBe(true);
+    const text = await readFile(join(dir, readingsFile(leaflet.slug)), "utf8");
+    expect(text).toContain(
+      "q1\t12\t市役所の窓口で、平日9時30分～17時00分に受け取れます。\t市役所の窓口で、平日9時30分から17時までに受け取れます。\t",
+    );
+    expect(text).toMatch(/ジューシチジマデニウケトレマス。/);
+    expect((await syncReadings(dir, leaflet, site, engine, cache, true)).changes).toEqual([]);
+
+    // The author gives 窓口 a different reading: the check fails and names the unit and line.
+    const answer = (leaflet.body[0] as { answer: { children: unknown[] }[] }).answer[0];
+    answer.children = [
+      { type: "text", value: "市役所の" },
+      { type: "ruby", base: "窓口", reading: "まどぐち", display: false },
+      { type: "text", value: "で、平日9時30分～17時00分に受け取れます。" },
+    ];
+    const same = await syncReadings(dir, leaflet, site, engine, cache, true);
+    expect(same.changes.length).toBeGreaterThan(0);
+    expect(same.changes[0]).toMatch(/q1 \(line 12\)/);
+    expect(same.written).toBe(false);
+    expect(await readFile(join(dir, readingsFile(leaflet.slug)), "utf8")).toBe(text);
+  });
+
+  it("diffReadings reports a changed reading with the old and new kana", () => {
+    const head = "# comment\nunit\tline\tsource\ttext\treading\n";
+    const changes = diffReadings(
+      `${head}q1\t3\t土日\t土曜日、日曜日\tドヨービ、ニチヨービ\n`,
+      `${head}q1\t3\t土日\t土曜日、日曜日\tツチニチ\n`,
+      "x.tsv",
+    );
+    expect(changes).toEqual(["x.tsv: q1 (line 3) 「土曜日、日曜日」: was ドヨービ、ニチヨービ, now ツチニチ"]);
+  });
+});
+
+describe("leaflet reading", () => {
+  it("prints one kana reading per input line, blank lines kept", async () => {
+    const stdout = new PassThrough();
+    let out = "";
+    stdout.on("data", (d) => {
+      out += d;
+    });
+    const ctx: CliContext = {
+      root,
+      stdin: Readable.from(["9時30分～20時00分\n\n土・日・祝日\n"]),
+      stdout,
+      stderr: new PassThrough(),
+      loadSite: async () => smallSite([]),
+    };
+    expect(await readingCommand(["--cache", await mkdtemp(join(tmpdir(), "reading-"))], ctx)).toBe(0);
+    expect(out).toBe("クジサンジュップンカラニジュージマデ\n\nドヨービ、ニチヨービ、シュクジツ\n");
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from "vitest";
+import { resolveEngine } from "../audio/engine.ts";
+import { smallLeaflet, smallSite } from "../audio/testing/fixtures.ts";
+import type { Inline } from "../model/types.ts";
+import { isSpeakable, leafletScript, MAX_UTTERANCE_CHARS, splitSentences, spokenText } from "./speech.ts";
+import { parseTrace, traceReading, traceSentences } from "./trace.ts";
+
+const lexicon = smallSite([]).lexicon;
+
+describe("spokenText: overrides, lexicon and rules together", () => {
+  it("substitutes ruby readings as katakana, so Open JTalk (which has no user dictionary) reads them", () => {
+    const inlines: Inline[] = [
+      { type: "ruby", base: "行徳", reading: "ぎょうとく", display: false },
+      { type: "text", value: "支所で、9時～17時00分に" },
+    ];
+    expect(spokenText(inlines, lexicon)).toBe("ギョウトク支所で、9時から17時まで に".replace(" ", ""));
+  });
+  it("applies the lexicon before the rules", () => {
+    expect(spokenText([{ type: "text", value: "個人番号カードはATMで" }], lexicon)).toBe("コジンバンゴウカードはエーティーエムで");
+  });
+});
+
+describe("splitSentences", () => {
+  it("splits after 。！？ and keeps the marks", () => {
+    expect(splitSentences("はい。いいえ！本当？")).toEqual(["はい。", "いいえ！", "本当？"]);
+  });
+  it("splits an over-long sentence at 、 so the engine never gets more than the limit", () => {
+    const long = `${"あ".repeat(100)}、${"い".repeat(100)}、${"う".repeat(50)}。`;
+    const parts = splitSentences(long);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join("")).toBe(long);
+    for (const p of parts) expect(p.length).toBeLessThanOrEqual(MAX_UTTERANCE_CHARS);
+  });
+  it("isSpeakable rejects punctuation-only text (Open JTalk exits 1 on it)", () => {
+    expect(isSpeakable("、。")).toBe(false);
+    expect(isSpeakable("はい")).toBe(true);
+  });
+});
+
+describe("leafletScript", () => {
+  const leaflet = smallLeaflet();
+  it("announces title and issuer at the start", () => {
+    const script = leafletScript(leaflet, { lexicon });
+    expect(script.intro.utterances.map((u) => u.text)).toEqual(["マイナンバーカードの受け取り。", "発行、市川市 市民課。"]);
+  });
+  it("reads a question with its number, then the answer, with rules applied", () => {
+    const q1 = leafletScript(leaflet, { lexicon }).units[0];
+    expect(q1.id).toBe("q1");
+    expect(q1.utterances[0].text).toBe("質問1。どこで受け取れますか。");
+    expect(q1.utterances.map((u) => u.text)).toContain("市役所の窓口で、平日9時30分から17時までに受け取れます。");
+    expect(q1.utterances.map((u) => u.text)).toContain("電話、047-334-1111。");
+    expect(q1.utterances.find((u) => u.text.startsWith("市役所"))?.pos.line).toBe(12);
+  });
+  it("precedes each dialogue line by the speaker's name and gives the line the speaker's pitch", () => {
+    const section = leafletScript(leaflet, { lexicon }).units[1];
+    const lines = section.utterances.slice(1).map((u) => [u.text, u.pitch]);
+    expect(lines).toEqual([
+      ["マイナちゃん。", 0],
+      ["普通に持ち歩いていいの?", 4],
+      ["マイナンバあちゃん。", 0],
+      ["ええんじゃよ。", -2],
+    ]);
+  });
+  it("can name speakers only when they change, or never", () => {
+    const same = smallLeaflet();
+    const dialogue = (same.body[1] as { children: { lines: { speaker: string }[] }[] }).children[0];
+    dialogue.lines[1].speaker = "mina";
+    const onChange = leafletScript(same, { lexicon, speakerNames: "on-change" }).units[1].utterances.map((u) => u.text);
+    expect(onChange.filter((t) => t === "マイナちゃん。")).toHaveLength(1);
+    const never = leafletScript(same, { lexicon, speakerNames: "never" }).units[1].utterances.map((u) => u.text);
+    expect(never.some((t) => t.endsWith("ちゃん。"))).toBe(false);
+  });
+});
+
+describe("Open JTalk trace", () => {
+  const trace = [
+    "[Text analysis result]",
+    "九,名詞,数,*,*,*,*,九,キュウ,ク,1/1,C3,0",
+    "時,名詞,接尾,助数詞,*,*,*,時,ジ,ジ,1/1,C3,1",
+    "。,記号,句点,*,*,*,*,。,、,、,0/0,*,0",
+    "受け付け,動詞,自立,*,*,一段,連用形,受け付ける,ウケツケ,ウケツ’ケ,5/4,*,0",
+    "ます,助動詞,*,*,*,特殊・マス,基本形,ます,マス,マス’,1/2,動詞%F4@1/助詞%F2@1,1",
+    "。,記号,句点,*,*,*,*,。,、,、,0/0,*,0",
+    "",
+    "[Output label]",
+    "0 3100000 xx^xx-sil+k=u/A:xx",
+  ].join("\n");
+  it("parses the words and removes accent marks", () => {
+    expect(parseTrace(trace).map((w) => w.pronunciation)).toEqual(["ク", "ジ", "、", "ウケツケ", "マス", "、"]);
+  });
+  it("gives the reading with sentence ends, and per sentence", () => {
+    expect(traceReading(trace)).toBe("クジ。ウケツケマス。");
+    expect(traceSentences(trace)).toEqual(["クジ。", "ウケツケマス。"]);
+  });
+});
+
+describe("readings Open JTalk really uses after normalisation (the misreadings in notes/audio.md)", async () => {
+  const engine = await resolveEngine({ engine: "openjtalk" });
+  const read = async (text: string) => traceReading(await engine.analyze!(spokenText([{ type: "text", value: text }], lexicon), 30_000));
+  const cases: [string, string][] = [
+    ["9時30分～20時00分", "クジサンジュップンカラニジュージマデ"],
+    ["12:30", "ジューニジサンジュップン"],
+    ["1日から10日", "ツイタチカラトーカ"],
+    ["土・日・祝日", "ドヨービ、ニチヨービ、シュクジツ"],
+    ["J-LIS", "ジェイリス"],
+    ["e-Tax", "イータックス"],
+    ["TEL", "デンワ"],
+    ["0120-95-0178", "ゼロイチニーゼロ、キューゴー、ゼロイチナナハチ"],
+    ["個人番号", "コジンバンゴー"],
+  ];
+  for (const [text, reading] of cases) {
+    it(`${text} → ${reading}`, async () => {
+      expect((await read(text)).replace(/[、。]$/, "")).toBe(reading);
+    });
+  }
+});
