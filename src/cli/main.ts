@@ -1,4 +1,6 @@
 // The `leaflet` command line: build, check, doctor, new, and the reading and braille tools.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { type BuildOptions, type BuildResult, buildSite } from "../build/build.ts";
 import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../build/renderer.ts";
@@ -18,6 +20,7 @@ Commands:
   check                 Check content/ and report every problem; builds nothing
   doctor                Say which tools the build needs are installed, and how to install the rest
   new <slug>            Start a new leaflet at content/leaflets/<slug>.md
+  serve [--dir DIR]     Preview the built site (dist/) at http://127.0.0.1:<port>/
   reading               Print the kana reading the audio will use, one line per line of stdin
   readings <slug> [--check]
                         Write (or check) content/readings/<slug>.tsv: each sentence beside its reading
@@ -46,6 +49,8 @@ export async function main(
         return await doctorCommand(ctx);
       case "new":
         return await newCommand(rest, ctx);
+      case "serve":
+        return await serveCommand(rest, ctx);
       case "reading":
         return await (await import("../reading/cli.ts")).readingCommand(rest, ctx);
       case "readings":
@@ -117,6 +122,21 @@ async function newCommand(args: string[], ctx: CliContext): Promise<number> {
     return EXIT.usage;
   }
   ctx.stdout.write(`created ${result.file}: edit it, then run \`npm run check\`\n`);
+  return EXIT.ok;
+}
+
+async function serveCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values } = parse(args, { dir: { type: "string" }, port: { type: "string" } });
+  const dir = path.resolve(ctx.root, (values.dir as string | undefined) ?? "dist");
+  if (!existsSync(path.join(dir, "index.html"))) {
+    ctx.stderr.write(`leaflet serve: ${dir} holds no built site (hint: run \`npm run build\` first)\n`);
+    return EXIT.usage;
+  }
+  const { serveDir } = await import("../site/serve.ts");
+  const server = await serveDir(dir, values.port ? Number(values.port) : 0);
+  ctx.stdout.write(`Serving ${dir} at ${server.url} (the voice codes and sitemap use the public base URL; press Ctrl+C to stop)\n`);
+  await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+  await server.close();
   return EXIT.ok;
 }
 

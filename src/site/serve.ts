@@ -27,8 +27,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on 127.0.0.1 at a random free port; folders serve their index.html. */
-export async function serveDir(dir: string): Promise<StaticServer> {
+/** Serves `dir` on 127.0.0.1 at `port` (0: a random free port); folders serve their index.html. */
+export async function serveDir(dir: string, port = 0): Promise<StaticServer> {
   const root = normalize(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -58,10 +58,10 @@ export async function serveDir(dir: string): Promise<StaticServer> {
       res.writeHead(400).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${bound}/`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
