@@ -1,4 +1,5 @@
 // Bench stage for the audio edition: throughput, overhead over bare Open JTalk, and an incremental rebuild.
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
@@ -10,6 +11,19 @@ import type { Leaflet, SiteModel } from "../../src/model/types.ts";
 import { listQuestions } from "../../src/model/walk.ts";
 import { leafletScript } from "../../src/reading/speech.ts";
 import type { BenchContext, BenchStage } from "./harness.ts";
+
+/** CPU seconds used so far by this process and the children it waited for (Linux /proc; 0 elsewhere). */
+function cpuSeconds(): number {
+  const self = process.cpuUsage();
+  let children = 0;
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    children = 0;
+  }
+  return (self.user + self.system) / 1e6 + children;
+}
 
 function context(site: SiteModel, outDir: string, cacheDir: string): RenderContext {
   const artifacts: Artifact[] = [];
@@ -88,21 +102,36 @@ export default (async (ctx: BenchContext) => {
   const cacheDir = join(work, "cache");
   const row = (metric: string, value: number, unit: string) => ctx.row({ stage: "audio", corpus: "sample", metric, value, unit });
 
+  // Bare runs before and after the stage, averaged: on a shared machine the load drifts during a long run.
+  const bareDir = join(work, "bare");
+  await mkdir(bareDir, { recursive: true });
+  const cb0 = cpuSeconds();
+  const bareBefore = await bareOpenJTalk(site, bareDir);
+  const bareCpuBefore = cpuSeconds() - cb0;
+
   const t0 = performance.now();
+  const c0 = cpuSeconds();
   const full = await renderAudioEdition(context(site, join(work, "out-1"), cacheDir));
   const fullSeconds = (performance.now() - t0) / 1000;
+  const fullCpu = cpuSeconds() - c0;
   row("full stage, empty cache", fullSeconds, "s");
+  row("full stage, CPU (self + engine and encoder processes)", fullCpu, "s");
   row("speech produced", full.audioSeconds, "s");
   row("audio seconds per wall second", full.audioSeconds / fullSeconds, "x");
   row("clips synthesized", full.clipsSynthesized, "clips");
   row("cores used", availableParallelism(), "cores");
 
-  const bareDir = join(work, "bare");
-  await mkdir(bareDir, { recursive: true });
-  const bare = await bareOpenJTalk(site, bareDir);
+  const c1 = cpuSeconds();
+  const bareAfter = await bareOpenJTalk(site, bareDir);
+  const bare = (bareBefore + bareAfter) / 2;
+  const bareCpu = (bareCpuBefore + cpuSeconds() - c1) / 2;
   await rm(bareDir, { recursive: true, force: true });
-  row("bare open_jtalk, same texts and cores", bare, "s");
-  row("full stage / bare open_jtalk (target ≤ 1.15)", fullSeconds / bare, "ratio");
+  row("bare open_jtalk before / after the stage", bareBefore / bareAfter, "ratio");
+  row("bare open_jtalk, same texts and cores (mean of 2)", bare, "s");
+  row("bare open_jtalk, CPU", bareCpu, "s");
+  row("full stage / bare open_jtalk, wall (target ≤ 1.15)", fullSeconds / bare, "ratio");
+  // The machine may be shared: CPU time is the steadier measure of our overhead.
+  row("full stage / bare open_jtalk, CPU", fullCpu / bareCpu, "ratio");
 
   const t1 = performance.now();
   const again = await renderAudioEdition(context(site, join(work, "out-2"), cacheDir));

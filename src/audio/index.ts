@@ -9,11 +9,9 @@ import { MissingToolError, type RenderContext, RenderError, type Renderer } from
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { type LeafletScript, leafletScript, type SpeakerNameMode, type UnitScript, type Utterance } from "../reading/speech.ts";
 import { type DetectOptions, EngineUnavailableError, resolveEngine, runProcess, SynthesisError, type TtsEngine } from "./engine.ts";
-import { applyGainWithLimiter } from "./limiter.ts";
-import { integratedLoudness } from "./loudness.ts";
 import { mp3Frames } from "./mp3.ts";
+import { NormalizeWorkers } from "./normalize.ts";
 import { Pool } from "./pool.ts";
-import { parseWav } from "./wav.ts";
 
 export type { EngineStatus, TtsEngine } from "./engine.ts";
 export { describeEngineStatus, detectEngines, EngineUnavailableError, resolveEngine } from "./engine.ts";
@@ -167,6 +165,7 @@ export function speakerNameMode(site: SiteModel): SpeakerNameMode {
 export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions = {}): Promise<AudioStats> {
   const cache = new AudioCache(ctx.cacheDir);
   const pool = new Pool(opts.concurrency);
+  const normalizer = new NormalizeWorkers(pool.size);
   const stats: AudioStats = { clips: 0, clipsSynthesized: 0, unitsEncoded: 0, unitFiles: 0, leafletFiles: 0, audioSeconds: 0 };
   const engines = new Map<string, Promise<TtsEngine>>();
   const engineFor = (leaflet: Leaflet): Promise<TtsEngine> => {
@@ -237,7 +236,8 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
     engine: TtsEngine,
     leaflet: Leaflet,
     unit: UnitScript,
-    meta: { album: string; artist: string; track: number },
+    // No track number: inserting a question would otherwise change, and re-encode, every unit after it.
+    meta: { album: string; artist: string },
   ) => {
     // Wait for every clip, failed or not, so no engine process outlives the render.
     const settledClips = await Promise.allSettled(unit.utterances.map((u, i) => synthesizeClip(engine, leaflet, unit, u, i)));
@@ -256,19 +256,18 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
     if (!(await exists(mp3)) || !(await exists(infoPath))) {
       await pool.run(async () => {
         if (failed) throw new StoppedError();
-        const pcm = await joinClips(
-          clips.map((c) => c.wav),
-          unit.utterances.map((u) => u.pauseAfterMs),
-        );
-        // Silence measures −70 LUFS; never boost more than 20 dB (that would only raise noise).
-        const gainDb = Math.min(20, AUDIO_FORMAT.targetLufs + AUDIO_FORMAT.codecLossLu - integratedLoudness(pcm));
+        const { pcm } = await normalizer.run({
+          wavs: clips.map((c) => c.wav),
+          pausesMs: unit.utterances.map((u) => u.pauseAfterMs),
+          leadMs: AUDIO_FORMAT.leadSilenceMs,
+          tailMs: AUDIO_FORMAT.tailSilenceMs,
+          sampleRate: INTERNAL_RATE,
+          targetLufs: AUDIO_FORMAT.targetLufs + AUDIO_FORMAT.codecLossLu,
+          ceilingDbfs: AUDIO_FORMAT.limiterDbfs,
+          maxGainDb: 20,
+        });
         try {
-          await encodeMp3(applyGainWithLimiter(pcm, gainDb, AUDIO_FORMAT.limiterDbfs), mp3, {
-            title: unit.title,
-            album: meta.album,
-            artist: meta.artist,
-            track: String(meta.track),
-          });
+          await encodeMp3(pcm, mp3, { title: unit.title, album: meta.album, artist: meta.artist });
         } catch (err) {
           failed = true;
           throw new RenderError(`Could not encode the audio of "${unit.title}" (${unit.id}): ${(err as Error).message}`, {
@@ -282,7 +281,8 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
         const frames = mp3Frames(await readFile(mp3)).frames;
         await writeAtomic(infoPath, JSON.stringify({ durationSeconds: pcm.length / INTERNAL_RATE, frames }));
         stats.unitsEncoded++;
-      });
+        // Encoding jumps the queue: a unit is finished while other clips are still being synthesized, not all at the end.
+      }, true);
     }
     const info = JSON.parse(await readFile(infoPath, "utf8")) as { durationSeconds: number; frames: number };
     return { script: unit, mp3, durationSeconds: info.durationSeconds, frames: info.frames } satisfies PartResult;
@@ -299,10 +299,8 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
     }
     const script: LeafletScript = leafletScript(leaflet, { lexicon: ctx.site.lexicon, speakerNames: speakerNameMode(ctx.site) });
     const meta = { album: leaflet.title, artist: leaflet.issuer };
-    const partJobs: Promise<PartResult>[] = [renderPart(engine, leaflet, script.intro, { ...meta, track: 0 })];
-    script.units.forEach((u, i) => {
-      partJobs.push(renderPart(engine, leaflet, u, { ...meta, track: i + 1 }));
-    });
+    const partJobs: Promise<PartResult>[] = [renderPart(engine, leaflet, script.intro, meta)];
+    for (const u of script.units) partJobs.push(renderPart(engine, leaflet, u, meta));
     if (engine.credit) {
       const credits: UnitScript = {
         id: "credits",
@@ -311,7 +309,7 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
         pos: leaflet.pos,
         utterances: [{ text: engine.credit.spoken, source: engine.credit.text, pitch: 0, pauseAfterMs: 500, pos: leaflet.pos }],
       };
-      partJobs.push(renderPart(engine, leaflet, credits, { ...meta, track: script.units.length + 1 }));
+      partJobs.push(renderPart(engine, leaflet, credits, meta));
     }
     const settled = await Promise.allSettled(partJobs);
     const failure = firstFailure(settled);
@@ -347,6 +345,7 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
   };
 
   const results = await Promise.allSettled(ctx.leaflets.map(renderLeaflet));
+  await normalizer.close();
   stats.clips = clipsTotal;
   progress(true);
   const failure = firstFailure(results);
@@ -375,28 +374,6 @@ function clipError(leaflet: Leaflet, unit: UnitScript, utt: Utterance, index: nu
     hint,
     cause: err,
   });
-}
-
-/** Joins cached 48 kHz clips with the pauses between them and the unit's lead and tail silence. */
-async function joinClips(wavs: string[], pausesMs: number[]): Promise<Int16Array> {
-  const chunks: Int16Array[] = [];
-  const silence = (ms: number) => new Int16Array(Math.round((ms / 1000) * INTERNAL_RATE));
-  chunks.push(silence(AUDIO_FORMAT.leadSilenceMs));
-  for (let i = 0; i < wavs.length; i++) {
-    const pcm = parseWav(await readFile(wavs[i]));
-    if (pcm.sampleRate !== INTERNAL_RATE) throw new Error(`clip ${wavs[i]} is ${pcm.sampleRate} Hz, expected ${INTERNAL_RATE}`);
-    chunks.push(pcm.samples);
-    chunks.push(silence(i === wavs.length - 1 ? 0 : pausesMs[i]));
-  }
-  chunks.push(silence(AUDIO_FORMAT.tailSilenceMs));
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Int16Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** Resamples normalised PCM to 44.1 kHz and encodes 64 kbps mono MP3 with the unit's ID3 tags. */

@@ -11,8 +11,8 @@ export class Pool {
     this.size = Math.max(1, size);
   }
 
-  /** Queues a task; resolves with its result when it has run. */
-  run<T>(task: () => Promise<T>): Promise<T> {
+  /** Queues a task (urgent ones before the others); resolves with its result when it has run. */
+  run<T>(task: () => Promise<T>, urgent = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.running++;
@@ -24,6 +24,7 @@ export class Pool {
           });
       };
       if (this.running < this.size) start();
+      else if (urgent) this.queue.unshift(start);
       else this.queue.push(start);
     });
   }

@@ -30,6 +30,12 @@ export function parseWav(buf: Uint8Array): Pcm {
     } else if (id === "data") {
       if (!sampleRate) throw new Error("WAV data chunk before fmt chunk");
       const frames = Math.floor(size / (2 * channels));
+      if (channels === 1) {
+        // Mono: copy the bytes straight into an aligned Int16Array (WAV is little-endian, as are the machines we run on).
+        const samples = new Int16Array(frames);
+        new Uint8Array(samples.buffer).set(buf.subarray(body, body + frames * 2));
+        return { sampleRate, samples };
+      }
       const samples = new Int16Array(frames);
       for (let i = 0; i < frames; i++) samples[i] = view.getInt16(body + i * 2 * channels, true);
       return { sampleRate, samples };

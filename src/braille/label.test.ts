@@ -61,7 +61,7 @@ function site(l: Leaflet, maxCells = 32): SiteModel {
       baseUrl: "https://example.jp/",
       issuer: "市川市",
       audio: { engine: "auto", speed: 1 },
-      print: { fonts: { regular: "", bold: "" } },
+      print: { fonts: { regular: "", bold: "" }, braille: { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 } },
       braille: { labelMaxCells: maxCells },
     },
     lexicon: [],

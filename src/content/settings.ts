@@ -24,7 +24,8 @@ export function parseSettings(file: string, text: string, diags: Diagnostics): S
   if (!baseUrl.endsWith("/")) baseUrl += "/";
   const issuer = f.string("issuer", { required: true, example: "○○市 市民課" }) ?? "";
   const audio = new Fields(src, f.node("audio"), "audio settings", ["engine", "voice", "speed"]);
-  const print = new Fields(src, f.node("print"), "print settings", ["fonts"]);
+  const print = new Fields(src, f.node("print"), "print settings", ["fonts", "braille"]);
+  const dots = new Fields(src, print.node("braille"), "print braille settings", ["dotDiameter", "dotPitch", "cellPitch", "linePitch"]);
   const fonts = new Fields(src, print.node("fonts"), "print fonts", ["regular", "bold"]);
   const braille = new Fields(src, f.node("braille"), "braille settings", ["labelMaxCells"]);
   return {
@@ -36,7 +37,15 @@ export function parseSettings(file: string, text: string, diags: Diagnostics): S
       voice: audio.string("voice"),
       speed: audio.number("speed", { min: 0.5, max: 2 }) ?? 1,
     },
-    print: { fonts: { regular: fonts.string("regular") ?? DEFAULT_FONTS.regular, bold: fonts.string("bold") ?? DEFAULT_FONTS.bold } },
+    print: {
+      fonts: { regular: fonts.string("regular") ?? DEFAULT_FONTS.regular, bold: fonts.string("bold") ?? DEFAULT_FONTS.bold },
+      braille: {
+        dotDiameter: dots.number("dotDiameter", { min: 1, max: 2 }) ?? 1.4,
+        dotPitch: dots.number("dotPitch", { min: 2, max: 3 }) ?? 2.3,
+        cellPitch: dots.number("cellPitch", { min: 3, max: 4.5 }) ?? 3.3,
+        linePitch: dots.number("linePitch", { min: 4, max: 8 }) ?? 5.5,
+      },
+    },
     braille: { labelMaxCells: braille.number("labelMaxCells", { min: 4, max: 200 }) ?? 32 },
   };
 }

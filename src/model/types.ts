@@ -201,7 +201,11 @@ export interface Settings {
   /** Default issuer for leaflets that do not name one. */
   issuer: string;
   audio: { engine: "auto" | "openjtalk" | "say"; voice?: string; speed: number };
-  print: { fonts: { regular: string; bold: string } };
+  print: {
+    fonts: { regular: string; bold: string };
+    /** Braille label dots in the print-shop PDF, in millimetres, drawn at true size. */
+    braille: { dotDiameter: number; dotPitch: number; cellPitch: number; linePitch: number };
+  };
   braille: { labelMaxCells: number };
 }
 

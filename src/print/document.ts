@@ -1,19 +1,19 @@
 // Builds the react-pdf element tree of one leaflet: body blocks, page furniture, voice codes, braille label.
 // Pure: everything comes from the model and the options; the same inputs give the same page breaks.
 import { existsSync } from "node:fs";
-import { Document, Image, Link, Page, Path, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, type DocumentProps, Image, Link, Page, Path, Svg, Text, View } from "@react-pdf/renderer";
 import React from "react";
 import { unitUrl } from "../build/layout.ts";
 import { RenderError } from "../build/renderer.ts";
 import type { Block, ContactBlock, DialogueBlock, Inline, Leaflet, ListBlock, SiteModel, TableBlock } from "../model/types.ts";
 import { inlineText, leadBlocks, listUnits, type Unit, unitBlocks, unitHeading } from "../model/walk.ts";
-import { BRAILLE_BOX, type BrailleMetrics, BLEED, CODE, MARGIN, mm, type PageGeometry } from "./geometry.ts";
+import { BLEED, BRAILLE_BOX, type BrailleMetrics, CODE, MARGIN, mm, type PageGeometry } from "./geometry.ts";
 import { breakUnits, kinsokuTextProps, mayBreakBetween, RUN_BREAK } from "./kinsoku.ts";
 import type { PrintTemplate } from "./template.ts";
 
 // react-pdf's component typings fight React.createElement's overloads; the props are checked by use.
 type Props = Record<string, unknown> | null;
-const h = React.createElement as unknown as (type: unknown, props?: Props, ...children: unknown[]) => React.ReactElement;
+const h = React.createElement as unknown as <P = unknown>(type: unknown, props?: Props, ...children: unknown[]) => React.ReactElement<P>;
 
 /** A braille label laid out on the first page. */
 export interface BrailleLabel {
@@ -115,7 +115,7 @@ export function codeBoxes(g: PageGeometry, uniVoice: boolean): { qrRight: number
 }
 
 /** Builds the react-pdf Document for a leaflet, plus the list of addressable blocks it placed. */
-export function buildDocument(o: DocumentOptions): { element: React.ReactElement; blocks: PlacedBlock[] } {
+export function buildDocument(o: DocumentOptions): { element: React.ReactElement<DocumentProps>; blocks: PlacedBlock[] } {
   const b = new Builder(o);
   return { element: b.document(), blocks: b.placed };
 }
@@ -154,7 +154,8 @@ class Builder {
       for (const n of nodes) {
         if (n.type === "text") out.push({ kind: "text", text: n.value, st });
         else if (n.type === "break") out.push({ kind: "text", text: "\n", st });
-        else if (n.type === "ruby") out.push(n.display ? { kind: "ruby", text: n.base, reading: n.reading, st } : { kind: "text", text: n.base, st });
+        else if (n.type === "ruby")
+          out.push(n.display ? { kind: "ruby", text: n.base, reading: n.reading, st } : { kind: "text", text: n.base, st });
         else if (n.type === "strong") walk(n.children, { ...st, bold: true });
         else if (n.type === "emphasis") walk(n.children, { ...st, underline: true });
         else walk(n.children, { ...st, link: n.url });
@@ -164,10 +165,8 @@ class Builder {
     return out;
   }
 
-  /** Inline content as Text children (plain runs), or null when ruby must be shown above the text. */
-  inlineChildren(inlines: Inline[]): unknown[] | null {
-    const runs = this.runs(inlines);
-    if (runs.some((r) => r.kind === "ruby")) return null;
+  /** Text children for runs without ruby: plain strings, with nested Text/Link for bold, underline and links. */
+  runChildren(runs: Run[]): unknown[] {
     return runs.map((r, i) => {
       const next = runs[i + 1];
       const text = next && mayBreakBetween(r.text, next.text) ? r.text + RUN_BREAK : r.text;
@@ -182,9 +181,28 @@ class Builder {
 
   /** A paragraph-like text: a Text element, or a wrapping row of units with furigana above ruby bases. */
   rich(inlines: Inline[], style: Record<string, unknown>, extra: Props = null): React.ReactElement {
-    const children = this.inlineChildren(inlines);
-    if (children) return this.text(style, children, extra);
-    return this.rubyFlow(this.runs(inlines), style, extra);
+    // A line break becomes separate lines: a "\n" inside Text makes react-pdf fall back to a
+    // non-embedded Helvetica for the newline, which pdffonts then reports.
+    const lines: Run[][] = [[]];
+    for (const r of this.runs(inlines)) {
+      if (r.kind === "text" && r.text.includes("\n")) {
+        r.text.split("\n").forEach((part, i) => {
+          if (i > 0) lines.push([]);
+          if (part) lines[lines.length - 1].push({ ...r, text: part });
+        });
+      } else lines[lines.length - 1].push(r);
+    }
+    const line = (runs: Run[], st: Record<string, unknown>, ex: Props) =>
+      runs.some((r) => r.kind === "ruby") ? this.rubyFlow(runs, st, ex) : this.text(st, this.runChildren(runs), ex);
+    if (lines.length === 1) return line(lines[0], style, extra);
+    const textStyle: Record<string, unknown> = {};
+    const boxStyle: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(style)) (TEXT_STYLE_KEYS.has(k) ? textStyle : boxStyle)[k] = v;
+    return h(
+      View,
+      { key: this.k(), style: boxStyle, ...extra },
+      ...lines.map((runs) => line(runs.length > 0 ? runs : [{ kind: "text", text: " ", st: {} }], textStyle, null)),
+    );
   }
 
   // Furigana: react-pdf has no ruby, so a paragraph with displayed readings is laid out as a wrapping row of
@@ -213,7 +231,11 @@ class Builder {
         h(Text, { key: this.k(), style: { fontSize: rubySize, lineHeight: 1.1, height: rubySize * 1.15 } }, p.reading ?? " "),
         h(
           Text,
-          { key: this.k(), ...kinsokuTextProps, style: { ...baseStyle, ...(p.st.bold ? { fontWeight: 700 } : {}), ...(p.st.underline ? { textDecoration: "underline" } : {}) } },
+          {
+            key: this.k(),
+            ...kinsokuTextProps,
+            style: { ...baseStyle, ...(p.st.bold ? { fontWeight: 700 } : {}), ...(p.st.underline ? { textDecoration: "underline" } : {}) },
+          },
           p.text,
         ),
       );
@@ -241,7 +263,15 @@ class Builder {
       case "heading":
         return this.rich(
           block.children,
-          { fontSize: this.t.subheading.fontSize, lineHeight: 1.5, fontWeight: 700, marginTop: 6, marginBottom: 4, paddingBottom: 2, borderBottom: `1pt solid ${c.rule}` },
+          {
+            fontSize: this.t.subheading.fontSize,
+            lineHeight: 1.5,
+            fontWeight: 700,
+            marginTop: 6,
+            marginBottom: 4,
+            paddingBottom: 2,
+            borderBottom: `1pt solid ${c.rule}`,
+          },
           { ...extra, minPresenceAhead: 40 },
         );
       case "note":
@@ -334,11 +364,19 @@ class Builder {
     const c = this.t.colour;
     return h(
       View,
-      { key: this.k(), style: { border: `2pt solid ${c.accent}`, borderRadius: 4, padding: "6pt 10pt", marginBottom: 10 }, wrap: false, ...extra },
+      {
+        key: this.k(),
+        style: { border: `2pt solid ${c.accent}`, borderRadius: 4, padding: "6pt 10pt", marginBottom: 10 },
+        wrap: false,
+        ...extra,
+      },
       this.rich(block.title, { fontSize: 13, lineHeight: 1.4, fontWeight: 700, marginBottom: 4 }),
       ...block.entries.map((e) => {
         const isNumber = e.kind === "phone" || e.kind === "freedial" || e.kind === "fax";
-        const value = isNumber && e.number ? [h(Text, { key: this.k(), style: { fontSize: 16, fontWeight: 700 } }, e.number), e.remark ?? ""] : [e.value];
+        const value =
+          isNumber && e.number
+            ? [h(Text, { key: this.k(), style: { fontSize: 16, fontWeight: 700 } }, e.number), e.remark ?? ""]
+            : [e.value];
         return h(
           View,
           { key: this.k(), style: { flexDirection: "row", marginBottom: 2, alignItems: "flex-start" } },
@@ -392,13 +430,20 @@ class Builder {
 
   image(block: Extract<Block, { type: "image" }>, extra: Props): React.ReactElement {
     if (!existsSync(block.file) || !/\.(png|jpe?g)$/i.test(block.file)) {
-      throw new RenderError(`the image ${block.name} cannot be printed: ${existsSync(block.file) ? "only PNG and JPEG are supported" : "file not found"}`, {
-        leaflet: this.o.leaflet,
-        pos: block.pos,
-        hint: "use a PNG or JPEG file next to the leaflet and check the path in ![…](…)",
-      });
+      throw new RenderError(
+        `the image ${block.name} cannot be printed: ${existsSync(block.file) ? "only PNG and JPEG are supported" : "file not found"}`,
+        {
+          leaflet: this.o.leaflet,
+          pos: block.pos,
+          hint: "use a PNG or JPEG file next to the leaflet and check the path in ![…](…)",
+        },
+      );
     }
-    return h(View, { key: this.k(), style: { alignItems: "center", marginBottom: 8 }, wrap: false, ...extra }, h(Image, { key: this.k(), src: block.file, style: { maxWidth: "80%", maxHeight: mm(70), objectFit: "contain" } }));
+    return h(
+      View,
+      { key: this.k(), style: { alignItems: "center", marginBottom: 8 }, wrap: false, ...extra },
+      h(Image, { key: this.k(), src: block.file, style: { maxWidth: "80%", maxHeight: mm(70), objectFit: "contain" } }),
+    );
   }
 
   // ---------- units ----------
@@ -431,7 +476,13 @@ class Builder {
     }
     return h(
       View,
-      { key: this.k(), id: unit.id, style: { flexDirection: "row", marginBottom: 4, marginTop: 4, alignItems: "flex-start" }, minPresenceAhead: 50, wrap: false },
+      {
+        key: this.k(),
+        id: unit.id,
+        style: { flexDirection: "row", marginBottom: 4, marginTop: 4, alignItems: "flex-start" },
+        minPresenceAhead: 50,
+        wrap: false,
+      },
       this.text(
         {
           fontSize: this.t.question.fontSize,
@@ -508,7 +559,8 @@ class Builder {
       sections.length > 0
         ? sections.map((s) => {
             const qs = s.type === "section" ? s.children.filter((ch) => ch.type === "question") : [];
-            const range = qs.length > 0 ? `Q${(qs[0] as { number: number }).number}〜Q${(qs[qs.length - 1] as { number: number }).number}` : "";
+            const range =
+              qs.length > 0 ? `Q${(qs[0] as { number: number }).number}〜Q${(qs[qs.length - 1] as { number: number }).number}` : "";
             return { label: inlineText(s.title), range };
           })
         : [];
@@ -516,7 +568,18 @@ class Builder {
     return [
       h(
         View,
-        { key: this.k(), style: { marginTop: mm(25), marginBottom: mm(12), borderTop: `3pt solid ${c.accent}`, borderBottom: `3pt solid ${c.accent}`, padding: "14pt 4pt" }, wrap: false },
+        {
+          key: this.k(),
+          style: {
+            // A contents page gets a roomy title; without one, the questions follow on the same page.
+            marginTop: rows.length > 0 ? mm(25) : mm(6),
+            marginBottom: rows.length > 0 ? mm(12) : mm(6),
+            borderTop: `3pt solid ${c.accent}`,
+            borderBottom: `3pt solid ${c.accent}`,
+            padding: "14pt 4pt",
+          },
+          wrap: false,
+        },
         this.text({ fontSize: this.t.title.fontSize, lineHeight: 1.35, fontWeight: 700, color: c.accent, marginBottom: 10 }, leaflet.title),
         this.text(this.bodyStyle(), leaflet.summary),
       ),
@@ -525,7 +588,10 @@ class Builder {
       this.text({ fontSize: 10.5, lineHeight: 1.5, marginBottom: mm(10) }, `出典：${leaflet.source}`),
       ...(rows.length > 0
         ? [
-            this.text({ fontSize: 15, lineHeight: 1.4, fontWeight: 700, marginBottom: 6, borderBottom: `1pt solid ${c.rule}` }, `目次（質問 ${qCount} 問）`),
+            this.text(
+              { fontSize: 15, lineHeight: 1.4, fontWeight: 700, marginBottom: 6, borderBottom: `1pt solid ${c.rule}` },
+              `目次（質問 ${qCount} 問）`,
+            ),
             ...rows.map((r) =>
               h(
                 View,
@@ -547,7 +613,15 @@ class Builder {
     const at = brailleBoxOrigin(g, size);
     const out: React.ReactElement[] = [
       this.text(
-        { position: "absolute", top: at.top, left: g.ox + MARGIN.left, width: at.left - g.ox - MARGIN.left - mm(3), textAlign: "right", fontSize: 8.5, lineHeight: 1.3 },
+        {
+          position: "absolute",
+          top: at.top,
+          left: g.ox + MARGIN.left,
+          width: at.left - g.ox - MARGIN.left - mm(3),
+          textAlign: "right",
+          fontSize: 8.5,
+          lineHeight: 1.3,
+        },
         `点字：${braille.text}`,
       ),
     ];
@@ -560,7 +634,11 @@ class Builder {
       out.push(
         h(
           Svg,
-          { key: this.k(), viewBox: `0 0 ${size.width} ${size.height}`, style: { position: "absolute", top: at.top, left: at.left, width: size.width, height: size.height } },
+          {
+            key: this.k(),
+            viewBox: `0 0 ${size.width} ${size.height}`,
+            style: { position: "absolute", top: at.top, left: at.left, width: size.width, height: size.height },
+          },
           h(Path, { d, fill: "#333333" }),
         ),
       );
@@ -576,33 +654,63 @@ class Builder {
     const out: React.ReactElement[] = [];
     const bleed = g.variant === "print" ? BLEED : 0;
     // Accent bar along the top edge; in the print-shop file it runs into the bleed.
-    out.push(h(View, { key: this.k(), fixed: true, style: { position: "absolute", top: g.oy - bleed, left: g.ox - bleed, width: g.trimWidth + 2 * bleed, height: bleed + mm(4), backgroundColor: c.accent } }));
+    out.push(
+      h(View, {
+        key: this.k(),
+        fixed: true,
+        style: {
+          position: "absolute",
+          top: g.oy - bleed,
+          left: g.ox - bleed,
+          width: g.trimWidth + 2 * bleed,
+          height: bleed + mm(4),
+          backgroundColor: c.accent,
+        },
+      }),
+    );
     const boxes = codeBoxes(g, leaflet.uniVoice);
     const footerTop = g.oy + g.trimHeight - MARGIN.bottom + mm(6);
     out.push(
       h(View, {
         key: this.k(),
         fixed: true,
-        style: { position: "absolute", top: footerTop, left: g.ox + MARGIN.left, width: g.trimWidth - MARGIN.left - MARGIN.right, borderTop: `0.75pt solid ${c.rule}` },
+        style: {
+          position: "absolute",
+          top: footerTop,
+          left: g.ox + MARGIN.left,
+          width: g.trimWidth - MARGIN.left - MARGIN.right,
+          borderTop: `0.75pt solid ${c.rule}`,
+        },
       }),
     );
     const footLeft = g.ox + MARGIN.left;
     const footWidth = mm(66);
+    // The page number is a dynamic Text of its own: a render callback inside a View with siblings lost them.
+    out.push(
+      h(Text, {
+        key: this.k(),
+        fixed: true,
+        style: {
+          position: "absolute",
+          top: footerTop + mm(2),
+          left: footLeft,
+          width: footWidth,
+          fontSize: 10,
+          lineHeight: 1.4,
+          fontWeight: 700,
+        },
+        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) => `${pageNumber} / ${totalPages} ページ`,
+      }),
+    );
     out.push(
       h(
         View,
-        { key: this.k(), fixed: true, style: { position: "absolute", top: footerTop + mm(2.5), left: footLeft, width: footWidth } },
-        h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize: 9.5, lineHeight: 1.35, fontWeight: 700 } }, leaflet.title),
-        h(Text, {
-          key: this.k(),
-          ...kinsokuTextProps,
-          style: { fontSize: 10, lineHeight: 1.4 },
-          render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) => `${pageNumber} / ${totalPages} ページ`,
-        }),
+        { key: this.k(), fixed: true, style: { position: "absolute", top: footerTop + mm(2) + 14, left: footLeft, width: footWidth } },
+        h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize: 9.5, lineHeight: 1.35 } }, leaflet.title),
         h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize: 9.5, lineHeight: 1.35 } }, `発行：${leaflet.issuer}`),
       ),
     );
-    // The voice code itself is stamped afterwards (stamp.ts), once the page breaks are known; its box stays empty here.
+    // The voice code itself is stamped afterwards (postprocess.ts), once the page breaks are known; its box stays empty here.
     const qrTop = g.oy + g.trimHeight - CODE.bottom - CODE.size;
     const qrLeft = g.ox + g.trimWidth - (boxes.qrRight - g.ox) - CODE.size;
     // The label fills the room between the footer text and the code; the address is one unbreakable unit.
@@ -610,7 +718,11 @@ class Builder {
     const short = shortUrl(site.settings.baseUrl, leaflet.slug);
     const labelWidth = qrLeft - mm(2) - labelLeft;
     const label = (fontSize: number, bold: boolean, text: string) =>
-      h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize, lineHeight: 1.35, fontWeight: bold ? 700 : 400, textAlign: "right" } }, text);
+      h(
+        Text,
+        { key: this.k(), ...kinsokuTextProps, style: { fontSize, lineHeight: 1.35, fontWeight: bold ? 700 : 400, textAlign: "right" } },
+        text,
+      );
     out.push(
       h(
         View,
@@ -628,9 +740,26 @@ class Builder {
           {
             key: this.k(),
             fixed: true,
-            style: { position: "absolute", top: qrTop, left: slotLeft, width: CODE.size, height: CODE.size, border: `0.5pt dashed ${c.rule}`, justifyContent: "center" },
+            style: {
+              position: "absolute",
+              top: qrTop,
+              left: slotLeft,
+              width: CODE.size,
+              height: CODE.size,
+              border: `0.5pt dashed ${c.rule}`,
+              justifyContent: "center",
+            },
           },
-          h(Text, { key: this.k(), style: { fontSize: 6.5, lineHeight: 1.3, textAlign: "center", color: c.rule } }, "Uni-Voice\n貼付位置"),
+          h(
+            Text,
+            { key: this.k(), style: { fontFamily: this.o.family, fontSize: 6.5, lineHeight: 1.3, textAlign: "center", color: c.rule } },
+            "Uni-Voice",
+          ),
+          h(
+            Text,
+            { key: this.k(), style: { fontFamily: this.o.family, fontSize: 6.5, lineHeight: 1.3, textAlign: "center", color: c.rule } },
+            "貼付位置",
+          ),
         ),
       );
     }
@@ -641,8 +770,19 @@ class Builder {
       out.push(
         h(
           Svg,
-          { key: this.k(), fixed: true, viewBox: `0 0 ${rr} ${2 * rr}`, style: { position: "absolute", top: notchY - rr, left: g.pageWidth - rr, width: rr, height: 2 * rr } },
-          h(Path, { d: `M${rr} 0A${rr} ${rr} 0 0 0 ${rr} ${2 * rr}`, stroke: "#333333", strokeWidth: 0.6, strokeDasharray: "1.5 1", fill: "none" }),
+          {
+            key: this.k(),
+            fixed: true,
+            viewBox: `0 0 ${rr} ${2 * rr}`,
+            style: { position: "absolute", top: notchY - rr, left: g.pageWidth - rr, width: rr, height: 2 * rr },
+          },
+          h(Path, {
+            d: `M${rr} 0A${rr} ${rr} 0 0 0 ${rr} ${2 * rr}`,
+            stroke: "#333333",
+            strokeWidth: 0.6,
+            strokeDasharray: "1.5 1",
+            fill: "none",
+          }),
         ),
       );
     } else {
@@ -651,14 +791,25 @@ class Builder {
     return out;
   }
 
-  document(): React.ReactElement {
+  document(): React.ReactElement<DocumentProps> {
     const { leaflet, geometry: g, family } = this.o;
     const first = this.t.cover ? this.cover() : [this.titleBlock()];
     const body = this.body();
-    if (this.t.cover && body.length > 0) body[0] = React.cloneElement(body[0], { break: true } as Props);
-    return h(
+    // The booklet's contents page stands alone; without sections there are no contents and the questions follow the title.
+    const hasContents = this.o.leaflet.body.some((b) => b.type === "section");
+    if (this.t.cover && hasContents && body.length > 0)
+      body[0] = React.cloneElement(body[0] as React.ReactElement<{ break?: boolean }>, { break: true });
+    return h<DocumentProps>(
       Document,
-      { title: leaflet.title, author: leaflet.issuer, subject: leaflet.summary, language: "ja", creator: "leaflet-toolchain", producer: "react-pdf", pageMode: "useOutlines" },
+      {
+        title: leaflet.title,
+        author: leaflet.issuer,
+        subject: leaflet.summary,
+        language: "ja",
+        creator: "leaflet-toolchain",
+        producer: "react-pdf",
+        pageMode: "useOutlines",
+      },
       h(
         Page,
         {
@@ -678,7 +829,11 @@ class Builder {
         ...this.brailleBlock(),
         ...first,
         ...body,
-        h(View, { key: this.k(), style: { marginTop: 10 } }, this.text({ fontSize: 9.5, lineHeight: 1.4 }, `出典：${leaflet.source}${leaflet.sourceUrl ? `（${leaflet.sourceUrl}）` : ""}`)),
+        h(
+          View,
+          { key: this.k(), style: { marginTop: 10 } },
+          this.text({ fontSize: 9.5, lineHeight: 1.4 }, `出典：${leaflet.source}${leaflet.sourceUrl ? `（${leaflet.sourceUrl}）` : ""}`),
+        ),
       ),
     );
   }
@@ -686,9 +841,12 @@ class Builder {
 
 // Shrinks a one-line Latin label (a web address) until it fits the width, down to 5.5 pt.
 function fitFontSize(text: string, width: number, preferred: number): number {
-  const estimate = [...text].length * 0.56;
+  // BIZ UDPGothic's Latin letters, digits and punctuation average under 0.62 em.
+  const estimate = [...text].length * 0.62;
   return Math.max(5.5, Math.min(preferred, width / estimate));
 }
+
+const TEXT_STYLE_KEYS = new Set(["fontSize", "lineHeight", "fontWeight", "color", "textAlign", "textDecoration"]);
 
 interface RunStyle {
   bold?: boolean;

@@ -1,14 +1,22 @@
 // The print edition: per leaflet an office PDF (plain A4) and a print-shop PDF (trim + bleed + marks),
 // each page carrying a voice code to the unit it shows, plus per-page Uni-Voice encoder text.
 import { renderToBuffer } from "@react-pdf/renderer";
-import { brailleLabel } from "../braille/label.ts";
-import { layout, unitUrl } from "../build/layout.ts";
-import { RenderError, type Renderer, type RenderContext } from "../build/renderer.ts";
-import type { Leaflet, SiteModel } from "../model/types.ts";
-import { listUnits } from "../model/walk.ts";
 import { bookletTemplate } from "../../templates/booklet.ts";
 import { leafletTemplate } from "../../templates/leaflet.ts";
-import { type BrailleLabel, brailleBoxOrigin, brailleBoxSize, brailleDots, brailleLines, buildDocument, type PlacedBlock } from "./document.ts";
+import { brailleLabel } from "../braille/label.ts";
+import { layout, unitUrl } from "../build/layout.ts";
+import { type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
+import type { Leaflet, SiteModel } from "../model/types.ts";
+import { listUnits } from "../model/walk.ts";
+import {
+  type BrailleLabel,
+  brailleBoxOrigin,
+  brailleBoxSize,
+  brailleDots,
+  brailleLines,
+  buildDocument,
+  type PlacedBlock,
+} from "./document.ts";
 import { registerPrintFonts } from "./fonts.ts";
 import { type BrailleMetrics, DEFAULT_BRAILLE_METRICS, mm, pageGeometry } from "./geometry.ts";
 import { type PageMap, readPageMap } from "./pagemap.ts";
@@ -16,8 +24,8 @@ import { finishOfficePdf, finishPrintShopPdf } from "./postprocess.ts";
 import type { PrintTemplate } from "./template.ts";
 import { type PageItem, uniVoiceText } from "./univoice.ts";
 
-export { kinsokuHyphenation, breakUnits } from "./kinsoku.ts";
 export { DEFAULT_BRAILLE_METRICS } from "./geometry.ts";
+export { breakUnits, kinsokuHyphenation } from "./kinsoku.ts";
 
 export interface PrintOptions {
   /** The braille label to draw; undefined asks the braille module, null leaves it out. */
@@ -33,6 +41,8 @@ export interface PrintResult {
   pageUrls: string[];
   /** Uni-Voice encoder text per page (index 0 = page 1). */
   uniVoice: string[];
+  /** Milliseconds spent on each file: layout and rendering, then the pdf-lib finishing. */
+  timings: { officeMs: number; printMs: number };
 }
 
 /** The template a leaflet asks for in its frontmatter. */
@@ -44,7 +54,13 @@ export function templateFor(leaflet: Leaflet): PrintTemplate {
 export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts: PrintOptions = {}): Promise<PrintResult> {
   const family = registerPrintFonts(site.settings);
   const template = templateFor(leaflet);
-  const metrics = opts.brailleMetrics ?? DEFAULT_BRAILLE_METRICS;
+  const dotSettings = site.settings.print.braille;
+  const metrics = opts.brailleMetrics ?? {
+    dotDiameter: mm(dotSettings.dotDiameter),
+    dotPitch: mm(dotSettings.dotPitch),
+    cellPitch: mm(dotSettings.cellPitch),
+    linePitch: mm(dotSettings.linePitch),
+  };
   const braille = opts.braille === undefined ? await brailleLabel(leaflet, site) : opts.braille;
   const render = async (variant: "office" | "print") => {
     const geometry = pageGeometry(variant);
@@ -66,8 +82,12 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
 
   // One layout pass per file: the named destinations of the rendered PDF say where every unit landed, and the
   // voice codes (which take a fixed, already reserved box) are stamped afterwards, so they cannot move a break.
+  let t0 = performance.now();
   const office = await render("office");
   const placement = placeUnits(leaflet, site, office.map);
+  const officeBytes = await finishOfficePdf(office.bytes, pageGeometry("office"), leaflet.uniVoice, placement.pageUrls);
+  const officeMs = performance.now() - t0;
+  t0 = performance.now();
   const shop = await render("print");
   if (!sameLayout(placement, placeUnits(leaflet, site, shop.map))) {
     throw new RenderError("the print-shop PDF broke pages differently from the office PDF", {
@@ -83,7 +103,6 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
     const at = brailleBoxOrigin(g, brailleBoxSize(lines, metrics));
     dots = brailleDots(lines, metrics).map((d) => ({ x: at.left + d.x, y: at.top + d.y }));
   }
-  const officeBytes = await finishOfficePdf(office.bytes, pageGeometry("office"), leaflet.uniVoice, placement.pageUrls);
   const printShop = await finishPrintShopPdf(shop.bytes, {
     geometry: g,
     brailleDots: dots,
@@ -92,8 +111,18 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
     uniVoice: leaflet.uniVoice,
     pageUrls: placement.pageUrls,
   });
-  const uniVoice = pageItems(office.blocks, office.map, leaflet).map((items, i) => uniVoiceText(leaflet, site.lexicon, i + 1, office.map.pageCount, items));
-  return { office: officeBytes, printShop, pageCount: office.map.pageCount, pageUrls: placement.pageUrls, uniVoice };
+  const printMs = performance.now() - t0;
+  const uniVoice = pageItems(office.blocks, office.map, leaflet).map((items, i) =>
+    uniVoiceText(leaflet, site.lexicon, i + 1, office.map.pageCount, items),
+  );
+  return {
+    office: officeBytes,
+    printShop,
+    pageCount: office.map.pageCount,
+    pageUrls: placement.pageUrls,
+    uniVoice,
+    timings: { officeMs, printMs },
+  };
 }
 
 interface Placement {
@@ -158,7 +187,12 @@ export const printRenderer: Renderer = {
       await ctx.emit({ edition: "print", kind: "pdf-print", slug: leaflet.slug, meta }, layout.printPdf(leaflet.slug), r.printShop);
       for (let i = 0; i < r.uniVoice.length; i++) {
         await ctx.emit(
-          { edition: "print", kind: "univoice-text", slug: leaflet.slug, meta: { page: i + 1, reserved: leaflet.uniVoice, url: r.pageUrls[i] } },
+          {
+            edition: "print",
+            kind: "univoice-text",
+            slug: leaflet.slug,
+            meta: { page: i + 1, reserved: leaflet.uniVoice, url: r.pageUrls[i] },
+          },
           layout.uniVoiceText(leaflet.slug, i + 1),
           `${r.uniVoice[i]}\n`,
         );

@@ -5,7 +5,8 @@
 // line breaker treats as "never break here", so no hyphen can be inserted anywhere.
 
 /** Characters that must not start a line (行頭禁則). */
-export const NO_LINE_START = "、。，．,.・：；:;？！?!）)］]｝}〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～…‥%％";
+export const NO_LINE_START =
+  "、。，．,.・：；:;？！?!）)］]｝}〕〉》」』】〙〗〟’”｠»ゝゞーァィゥェォッャュョヮヵヶぁぃぅぇぉっゃゅょゎゕゖㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々〻‐゠–〜～…‥%％";
 /** Characters that must not end a line (行末禁則). */
 export const NO_LINE_END = "（(［[｛{〔〈《「『【〘〖〝‘“｟«";
 

@@ -27,11 +27,20 @@ export function blockSpeech(block: Block, leaflet: Leaflet, lexicon: LexiconEntr
         })
         .join("");
     case "contact":
-      return [spokenText(block.title, lexicon), ...block.entries.map((e) => `${e.label}、${spokenPlain(e.number ?? e.value, lexicon)}${e.remark ? spokenPlain(e.remark, lexicon) : ""}`)].join("。");
+      return [
+        spokenText(block.title, lexicon),
+        ...block.entries.map(
+          (e) => `${e.label}、${spokenPlain(e.number ?? e.value, lexicon)}${e.remark ? spokenPlain(e.remark, lexicon) : ""}`,
+        ),
+      ].join("。");
     case "table":
       return [
         `表、${spokenText(block.caption, lexicon)}`,
-        ...block.rows.map((row) => row.map((cell, i) => `${block.header[i] ? `${spokenText(block.header[i], lexicon)}、` : ""}${spokenText(cell, lexicon)}`).join("、")),
+        ...block.rows.map((row) =>
+          row
+            .map((cell, i) => `${block.header[i] ? `${spokenText(block.header[i], lexicon)}、` : ""}${spokenText(cell, lexicon)}`)
+            .join("、"),
+        ),
       ].join("。");
     case "image":
       return `図、${block.alt}`;

@@ -7,7 +7,7 @@ import { resolveEngine } from "../audio/engine.ts";
 import { smallLeaflet, smallSite } from "../audio/testing/fixtures.ts";
 import type { CliContext } from "../cli/context.ts";
 import { loadSite } from "../content/load.ts";
-import { readingCommand } from "./cli.ts";
+import { readingCommand, readingsCommand } from "./cli.ts";
 import { diffReadings, readingsFile, syncReadings } from "./readings.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -84,5 +84,42 @@ describe("leaflet reading", () => {
     };
     expect(await readingCommand(["--cache", await mkdtemp(join(tmpdir(), "reading-"))], ctx)).toBe(0);
     expect(out).toBe("クジサンジュップンカラニジュージマデ\n\nドヨービ、ニチヨービ、シュクジツ\n");
+  });
+});
+
+describe("leaflet readings", () => {
+  function cli(dir: string) {
+    let out = "";
+    let err = "";
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    stdout.on("data", (d) => {
+      out += d;
+    });
+    stderr.on("data", (d) => {
+      err += d;
+    });
+    const ctx: CliContext = { root: dir, stdin: Readable.from([]), stdout, stderr, loadSite: async () => smallSite([smallLeaflet()]) };
+    return { ctx, out: () => out, err: () => err };
+  }
+
+  it("--check fails (exit 1) while the file is missing or stale, and passes once written", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "readings-cli-"));
+    const cache = join(dir, ".cache");
+    const a = cli(dir);
+    expect(await readingsCommand(["test-card", "--check", "--cache", cache], a.ctx)).toBe(1);
+    expect(a.err()).toMatch(/content\/readings\/test-card\.tsv does not exist yet/);
+    const b = cli(dir);
+    expect(await readingsCommand(["test-card", "--cache", cache], b.ctx)).toBe(0);
+    expect(b.out()).toMatch(/written/);
+    const c = cli(dir);
+    expect(await readingsCommand(["test-card", "--check", "--cache", cache], c.ctx)).toBe(0);
+    expect(c.out()).toMatch(/up to date/);
+  });
+
+  it("names the leaflets there are when given an unknown one", async () => {
+    const a = cli(await mkdtemp(join(tmpdir(), "readings-cli-")));
+    expect(await readingsCommand(["no-such-leaflet"], a.ctx)).toBe(2);
+    expect(a.err()).toMatch(/no leaflet named no-such-leaflet \(leaflets: test-card\)/);
   });
 });

@@ -218,7 +218,7 @@ export function fixtureModel(imageFile: string): SiteModel {
       baseUrl: "https://www.city.example.lg.jp/leaflets/",
       issuer: "○○市 市民課",
       audio: { engine: "auto", speed: 1 },
-      print: { fonts: { regular: "", bold: "" } },
+      print: { fonts: { regular: "", bold: "" }, braille: { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 } },
       braille: { labelMaxCells: 32 },
     },
     lexicon: [],

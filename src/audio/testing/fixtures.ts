@@ -78,7 +78,7 @@ export function smallSite(leaflets: Leaflet[]): SiteModel {
       baseUrl: "https://www.city.example.lg.jp/leaflets/",
       issuer: "市川市 市民課",
       audio: { engine: "auto", speed: 1 },
-      print: { fonts: { regular: "", bold: "" } },
+      print: { fonts: { regular: "", bold: "" }, braille: { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 } },
       braille: { labelMaxCells: 32 },
     },
     lexicon: [{ word: "個人番号", reading: "コジンバンゴウ", pos: at(1) }],

@@ -19,6 +19,7 @@ export function fixtureSettings(): SiteModel["settings"] {
         regular: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf",
         bold: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf",
       },
+      braille: { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 },
     },
     braille: { labelMaxCells: 32 },
   };
@@ -98,7 +99,15 @@ export function dialogueLeaflet(): Leaflet {
             type: "contact",
             title: [t("マイナンバー総合フリーダイヤル")],
             entries: [
-              { kind: "freedial", label: "フリーダイヤル", value: "0120-95-0178（無料）", dial: "0120950178", number: "0120-95-0178", remark: "（無料）", pos: pos() },
+              {
+                kind: "freedial",
+                label: "フリーダイヤル",
+                value: "0120-95-0178（無料）",
+                dial: "0120950178",
+                number: "0120-95-0178",
+                remark: "（無料）",
+                pos: pos(),
+              },
               { kind: "hours", label: "受付時間", value: "平日 9時30分～20時00分、土日祝 9時30分～17時30分（年末年始を除く）", pos: pos() },
               { kind: "url", label: "ホームページ", value: "https://www.kojinbango-card.go.jp/", pos: pos() },
             ],
@@ -134,11 +143,22 @@ export function faqLeaflet(n = 18, sections = 3): Leaflet {
         id: `q${num}`,
         number: num,
         question: [t(`Q${num}の質問：${QUESTION_TEXTS[num % QUESTION_TEXTS.length]}`)],
-        answer: [p(t(ANSWER)), ...(num % 4 === 0 ? [{ type: "note", children: [t("手数料は無料です。ただし、再交付の場合は1,000円かかります。")], pos: pos() } as Block] : [])],
+        answer: [
+          p(t(ANSWER)),
+          ...(num % 4 === 0
+            ? [{ type: "note", children: [t("手数料は無料です。ただし、再交付の場合は1,000円かかります。")], pos: pos() } as Block]
+            : []),
+        ],
         pos: pos(),
       });
     }
-    body.push({ type: "section", id: `part-${s + 1}`, title: [t(["カードの受け取り", "暗証番号", "引っ越し・紛失"][s % 3])], children, pos: pos() });
+    body.push({
+      type: "section",
+      id: `part-${s + 1}`,
+      title: [t(["カードの受け取り", "暗証番号", "引っ越し・紛失"][s % 3])],
+      children,
+      pos: pos(),
+    });
   }
   return {
     slug: "mynumber-faq",
