@@ -157,8 +157,7 @@ export function leafletAudioSettings(
 
 /** How dialogue lines are introduced, from settings.audio.speakerNames (default: every line). */
 export function speakerNameMode(site: SiteModel): SpeakerNameMode {
-  const mode = (site.settings.audio as { speakerNames?: string }).speakerNames;
-  return mode === "on-change" || mode === "never" ? mode : "always";
+  return site.settings.audio.speakerNames;
 }
 
 /** Renders the audio edition of ctx.leaflets; returns what was synthesized and encoded. */

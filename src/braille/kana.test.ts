@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Inline, LexiconEntry } from "../model/types.ts";
-import { longVowels, toSpacedKana } from "./kana.ts";
+import { longVowels } from "../reading/overrides.ts";
+import { toSpacedKana } from "./kana.ts";
 import { toBraille } from "./translate.ts";
 
 const pos = { file: "content/lexicon.yaml", line: 1, column: 1 };

@@ -4,7 +4,7 @@
 // approximations of the published rules built on IPADIC parts of speech: see README notes in
 // the final report and the rule table in kana.test.ts for what is and is not handled.
 import type { Inline, LexiconEntry } from "../model/types.ts";
-import { applyLexicon, inlineSegments, type ReadingSegment, toKatakana } from "../reading/overrides.ts";
+import { applyLexicon, inlineSegments, longVowels, type ReadingSegment, toKatakana } from "../reading/overrides.ts";
 import { analyzer, type Token } from "./analyzer.ts";
 
 export interface SpacedKanaOptions {
@@ -298,30 +298,6 @@ function tokenMorph(t: Token): Morph {
 function readingOf(t: Token): string {
   if (t.reading && t.reading !== "*") return t.reading;
   return toKatakana(t.surface_form);
-}
-
-const U_ROW = new Set([..."ウクスツヌフムユルグズヅブプュゥヴ"]);
-const O_ROW = new Set([..."オコソトノホモヨロヲゴゾドボポョォ"]);
-
-/**
- * The long-vowel rule: an ウ that lengthens a ウ- or オ-row kana is written ー (トーキョー);
- * ア/イ/エ rows keep their kana (センセイ); historic お stays (オオキイ); a verb's final ウ stays
- * (イウ, スウ). The dictionary's pronunciation, when it lines up with the reading, confirms the
- * ウ is really a long vowel (ミズウミ keeps its ウ).
- */
-export function longVowels(reading: string, pronunciation: string | undefined, isVerb: boolean): string {
-  const chars = [...reading];
-  const pron = pronunciation && pronunciation !== "*" && [...pronunciation].length === chars.length ? [...pronunciation] : undefined;
-  return chars
-    .map((c, i) => {
-      if (c !== "ウ" || i === 0) return c;
-      const before = chars[i - 1];
-      if (!U_ROW.has(before) && !O_ROW.has(before)) return c;
-      if (isVerb && i === chars.length - 1) return c;
-      if (pron && pron[i] !== "ー") return c;
-      return "ー";
-    })
-    .join("");
 }
 
 /**

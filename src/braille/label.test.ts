@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Artifact, RenderContext } from "../build/renderer.ts";
 import { RenderError } from "../build/renderer.ts";
+import { defaultSettings } from "../content/settings.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { kanaToBraille } from "./cells.ts";
 import { brailleLabel } from "./label.ts";
@@ -57,11 +58,7 @@ function leaflet(label: string): Leaflet {
 function site(l: Leaflet, maxCells = 32): SiteModel {
   return {
     settings: {
-      siteName: "テスト",
-      baseUrl: "https://example.jp/",
-      issuer: "市川市",
-      audio: { engine: "auto", speed: 1 },
-      print: { fonts: { regular: "", bold: "" }, braille: { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 } },
+      ...defaultSettings({ siteName: "テスト", baseUrl: "https://example.jp/", issuer: "市川市" }),
       braille: { labelMaxCells: maxCells },
     },
     lexicon: [],

@@ -109,8 +109,11 @@ async function checkCommand(ctx: CliContext): Promise<number> {
 
 async function doctorCommand(ctx: CliContext): Promise<number> {
   const { site } = await loadSite(ctx.root);
-  const ok = printDoctor(checkTools(site?.settings ?? null), ctx.stdout);
-  return ok ? EXIT.ok : EXIT.missingTool;
+  const toolsOk = printDoctor(checkTools(site?.settings ?? null), ctx.stdout);
+  const { describeEngineStatus } = await import("../audio/engine.ts");
+  const engines = await describeEngineStatus();
+  ctx.stdout.write(`\n${engines.text}\n`);
+  return toolsOk && engines.ok ? EXIT.ok : EXIT.missingTool;
 }
 
 async function newCommand(args: string[], ctx: CliContext): Promise<number> {

@@ -8,6 +8,18 @@ const DEFAULT_FONTS = {
   regular: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf",
   bold: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf",
 };
+/** Paper braille in Japan: dots about 1.4 mm across, 2.3 mm apart in a cell, cells 3.3 mm apart, lines 5.5 mm apart. */
+const DEFAULT_BRAILLE_DOTS = { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 };
+
+/** Settings with every documented default, for what a site does not say (and for test models). */
+export function defaultSettings(site: Pick<Settings, "siteName" | "baseUrl" | "issuer">): Settings {
+  return {
+    ...site,
+    audio: { engine: "auto", speed: 1, speakerNames: "always" },
+    print: { fonts: { ...DEFAULT_FONTS }, braille: { ...DEFAULT_BRAILLE_DOTS } },
+    braille: { labelMaxCells: 32 },
+  };
+}
 
 /** Reads settings, reporting problems; missing optional parts take documented defaults. */
 export function parseSettings(file: string, text: string, diags: Diagnostics): Settings {
@@ -23,7 +35,7 @@ export function parseSettings(file: string, text: string, diags: Diagnostics): S
     }) ?? "https://example.invalid/";
   if (!baseUrl.endsWith("/")) baseUrl += "/";
   const issuer = f.string("issuer", { required: true, example: "○○市 市民課" }) ?? "";
-  const audio = new Fields(src, f.node("audio"), "audio settings", ["engine", "voice", "speed"]);
+  const audio = new Fields(src, f.node("audio"), "audio settings", ["engine", "voice", "speed", "speakerNames"]);
   const print = new Fields(src, f.node("print"), "print settings", ["fonts", "braille"]);
   const dots = new Fields(src, print.node("braille"), "print braille settings", ["dotDiameter", "dotPitch", "cellPitch", "linePitch"]);
   const fonts = new Fields(src, print.node("fonts"), "print fonts", ["regular", "bold"]);
@@ -36,14 +48,15 @@ export function parseSettings(file: string, text: string, diags: Diagnostics): S
       engine: audio.oneOf("engine", ["auto", "openjtalk", "say"] as const) ?? "auto",
       voice: audio.string("voice"),
       speed: audio.number("speed", { min: 0.5, max: 2 }) ?? 1,
+      speakerNames: audio.oneOf("speakerNames", ["always", "on-change", "never"] as const) ?? "always",
     },
     print: {
       fonts: { regular: fonts.string("regular") ?? DEFAULT_FONTS.regular, bold: fonts.string("bold") ?? DEFAULT_FONTS.bold },
       braille: {
-        dotDiameter: dots.number("dotDiameter", { min: 1, max: 2 }) ?? 1.4,
-        dotPitch: dots.number("dotPitch", { min: 2, max: 3 }) ?? 2.3,
-        cellPitch: dots.number("cellPitch", { min: 3, max: 4.5 }) ?? 3.3,
-        linePitch: dots.number("linePitch", { min: 4, max: 8 }) ?? 5.5,
+        dotDiameter: dots.number("dotDiameter", { min: 1, max: 2 }) ?? DEFAULT_BRAILLE_DOTS.dotDiameter,
+        dotPitch: dots.number("dotPitch", { min: 2, max: 3 }) ?? DEFAULT_BRAILLE_DOTS.dotPitch,
+        cellPitch: dots.number("cellPitch", { min: 3, max: 4.5 }) ?? DEFAULT_BRAILLE_DOTS.cellPitch,
+        linePitch: dots.number("linePitch", { min: 4, max: 8 }) ?? DEFAULT_BRAILLE_DOTS.linePitch,
       },
     },
     braille: { labelMaxCells: braille.number("labelMaxCells", { min: 4, max: 200 }) ?? 32 },

@@ -200,7 +200,13 @@ export interface Settings {
   baseUrl: string;
   /** Default issuer for leaflets that do not name one. */
   issuer: string;
-  audio: { engine: "auto" | "openjtalk" | "say"; voice?: string; speed: number };
+  audio: {
+    engine: "auto" | "openjtalk" | "say";
+    voice?: string;
+    speed: number;
+    /** When a dialogue line is introduced by its speaker's name: every line, only when the speaker changes, or never. */
+    speakerNames: "always" | "on-change" | "never";
+  };
   print: {
     fonts: { regular: string; bold: string };
     /** Braille label dots in the print-shop PDF, in millimetres, drawn at true size. */

@@ -45,6 +45,35 @@ export function applyLexicon(segments: ReadingSegment[], lexicon: LexiconEntry[]
   return out;
 }
 
+const U_ROW = new Set([..."ウクスツヌフムユルグズヅブプュゥヴ"]);
+const O_ROW = new Set([..."オコソトノホモヨロヲゴゾドボポョォ"]);
+
+/**
+ * The long-vowel rule: an ウ that lengthens a ウ- or オ-row kana is written ー (トーキョー);
+ * ア/イ/エ rows keep their kana (センセイ); historic お stays (オオキイ); a verb's final ウ stays
+ * (イウ, スウ). The dictionary's pronunciation, when it lines up with the reading, confirms the
+ * ウ is really a long vowel (ミズウミ keeps its ウ).
+ */
+export function longVowels(reading: string, pronunciation: string | undefined, isVerb: boolean): string {
+  const chars = [...reading];
+  const pron = pronunciation && pronunciation !== "*" && [...pronunciation].length === chars.length ? [...pronunciation] : undefined;
+  return chars
+    .map((c, i) => {
+      if (c !== "ウ" || i === 0) return c;
+      const before = chars[i - 1];
+      if (!U_ROW.has(before) && !O_ROW.has(before)) return c;
+      if (isVerb && i === chars.length - 1) return c;
+      if (pron && pron[i] !== "ー") return c;
+      return "ー";
+    })
+    .join("");
+}
+
+/** How a fixed reading (ruby or lexicon, written like furigana) is pronounced: katakana, long vowels as ー. */
+export function pronouncedReading(reading: string): string {
+  return longVowels(toKatakana(reading), undefined, false);
+}
+
 /** Hiragana → katakana; other characters unchanged. */
 export function toKatakana(s: string): string {
   return s.replace(/[\u3041-\u3096\u309d\u309e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));

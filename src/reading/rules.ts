@@ -284,19 +284,18 @@ export const READING_RULES: ReadingRule[] = [
   },
   {
     id: "spaces",
+    // Text here may be a piece of a sentence (between two fixed readings): its edges are trimmed by spokenText, not here.
     why: "runs of spaces become one; Open JTalk reads a line, so line breaks become pauses",
     apply: (t) =>
       t
         .replace(/(?<=[。!?！？])\s*\n\s*/g, "")
         .replace(/\s*\n\s*/g, "、")
         .replace(/[ \t\u3000]+/g, " ")
-        .replace(/、{2,}/g, "、")
-        .replace(/^[、\s]+/, "")
-        .trim(),
+        .replace(/、{2,}/g, "、"),
     examples: [
       ["平日\n土日", "平日、土日"],
       ["見せるのじゃ。\nその際", "見せるのじゃ。その際"],
-      ["、はい", "はい"],
+      ["、所得や資産", "、所得や資産"],
       ["a  b", "a b"],
     ],
   },

@@ -13,10 +13,18 @@ describe("spokenText: overrides, lexicon and rules together", () => {
       { type: "ruby", base: "行徳", reading: "ぎょうとく", display: false },
       { type: "text", value: "支所で、9時～17時00分に" },
     ];
-    expect(spokenText(inlines, lexicon)).toBe("ギョウトク支所で、9時から17時まで に".replace(" ", ""));
+    expect(spokenText(inlines, lexicon)).toBe("ギョートク支所で、9時から17時までに");
   });
   it("applies the lexicon before the rules", () => {
-    expect(spokenText([{ type: "text", value: "個人番号カードはATMで" }], lexicon)).toBe("コジンバンゴウカードはエーティーエムで");
+    expect(spokenText([{ type: "text", value: "個人番号カードはATMで" }], lexicon)).toBe("コジンバンゴーカードはエーティーエムで");
+  });
+  it("keeps the punctuation right after a fixed reading, so the pause stays where the author put it", () => {
+    expect(spokenText([{ type: "text", value: "口座の個人番号、所得や資産" }], lexicon)).toBe("口座のコジンバンゴー、所得や資産");
+    expect(spokenText([{ type: "text", value: "、個人番号" }], lexicon)).toBe("コジンバンゴー");
+  });
+  it("reads fixed readings, written like furigana, as pronounced: a lengthening う becomes ー", () => {
+    const inlines: Inline[] = [{ type: "ruby", base: "東京都", reading: "とうきょうと", display: true }];
+    expect(spokenText(inlines, lexicon)).toBe("トーキョート");
   });
 });
 
@@ -55,9 +63,9 @@ describe("leafletScript", () => {
     const section = leafletScript(leaflet, { lexicon }).units[1];
     const lines = section.utterances.slice(1).map((u) => [u.text, u.pitch]);
     expect(lines).toEqual([
-      ["マイナちゃん。", 0],
+      ["マイナチャン。", 0],
       ["普通に持ち歩いていいの?", 4],
-      ["マイナンバあちゃん。", 0],
+      ["マイナンバアチャン。", 0],
       ["ええんじゃよ。", -2],
     ]);
   });
@@ -66,9 +74,9 @@ describe("leafletScript", () => {
     const dialogue = (same.body[1] as { children: { lines: { speaker: string }[] }[] }).children[0];
     dialogue.lines[1].speaker = "mina";
     const onChange = leafletScript(same, { lexicon, speakerNames: "on-change" }).units[1].utterances.map((u) => u.text);
-    expect(onChange.filter((t) => t === "マイナちゃん。")).toHaveLength(1);
+    expect(onChange.filter((t) => t === "マイナチャン。")).toHaveLength(1);
     const never = leafletScript(same, { lexicon, speakerNames: "never" }).units[1].utterances.map((u) => u.text);
-    expect(never.some((t) => t.endsWith("ちゃん。"))).toBe(false);
+    expect(never.some((t) => t.endsWith("チャン。"))).toBe(false);
   });
 });
 

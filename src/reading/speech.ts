@@ -3,7 +3,7 @@
 
 import type { Block, Inline, Leaflet, LexiconEntry, SourcePos, Speaker } from "../model/types.ts";
 import { blockText, inlineText, leadBlocks, listUnits, type Unit, unitBlocks } from "../model/walk.ts";
-import { applyLexicon, inlineSegments } from "./overrides.ts";
+import { applyLexicon, inlineSegments, pronouncedReading } from "./overrides.ts";
 import { normalizeText } from "./rules.ts";
 
 /** How dialogue lines are introduced: every line, only when the speaker changes, or never. */
@@ -50,10 +50,15 @@ const PAUSE = { sentence: 250, paragraph: 550, heading: 700, dialogue: 350, name
 
 /** Reading-resolved spoken text of inlines: ruby and lexicon readings substituted, the rest normalised. */
 export function spokenText(inlines: Inline[], lexicon: LexiconEntry[]): string {
-  return applyLexicon(inlineSegments(inlines), lexicon)
-    .map((seg) => (seg.reading !== undefined ? seg.reading : normalizeText(seg.text)))
-    .join("")
-    .trim();
+  return (
+    applyLexicon(inlineSegments(inlines), lexicon)
+      // Spaces in a fixed reading mark braille word boundaries; speech reads the words together.
+      .map((seg) => (seg.reading !== undefined ? pronouncedReading(seg.reading).replace(/[\s\u3000]+/g, "") : normalizeText(seg.text)))
+      .join("")
+      .replace(/、{2,}/g, "、")
+      .replace(/^[、\s]+/, "")
+      .trim()
+  );
 }
 
 /** Spoken text of a plain string (titles, contact values). */
@@ -96,7 +101,7 @@ export function isSpeakable(text: string): boolean {
 /** Builds the whole leaflet's speech: the opening announcement and one script per section or question. */
 export function leafletScript(leaflet: Leaflet, opts: SpeechOptions): LeafletScript {
   const { lexicon } = opts;
-  const title = leaflet.titleReading ?? spokenPlain(leaflet.title, lexicon);
+  const title = leaflet.titleReading ? pronouncedReading(leaflet.titleReading) : spokenPlain(leaflet.title, lexicon);
   const intro: UnitScript = { id: "intro", kind: "intro", title: leaflet.title, pos: leaflet.pos, utterances: [] };
   const b = new ScriptBuilder(intro, leaflet, opts);
   b.say(`${title}。`, leaflet.title, leaflet.pos, 0, PAUSE.heading);
@@ -177,7 +182,13 @@ class ScriptBuilder {
           const speaker = this.speakers.get(line.speaker);
           const mode = this.opts.speakerNames ?? "always";
           if (speaker && (mode === "always" || (mode === "on-change" && this.lastSpeaker !== line.speaker))) {
-            this.say(`${speaker.reading ?? spokenPlain(speaker.name, lex)}。`, speaker.name, line.pos, 0, PAUSE.name);
+            this.say(
+              `${speaker.reading ? pronouncedReading(speaker.reading) : spokenPlain(speaker.name, lex)}。`,
+              speaker.name,
+              line.pos,
+              0,
+              PAUSE.name,
+            );
           }
           this.lastSpeaker = line.speaker;
           this.say(spokenText(line.children, lex), inlineText(line.children), line.pos, speaker?.pitch ?? 0, PAUSE.dialogue);

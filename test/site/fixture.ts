@@ -7,6 +7,7 @@ import { createElement as h } from "react";
 import sharp from "sharp";
 import { layout } from "../../src/build/layout.ts";
 import type { Artifact, RenderContext } from "../../src/build/renderer.ts";
+import { defaultSettings } from "../../src/content/settings.ts";
 import type { Inline, Leaflet, SiteModel, SourcePos } from "../../src/model/types.ts";
 
 const run = promisify(execFile);
@@ -213,14 +214,11 @@ export function fixtureModel(imageFile: string): SiteModel {
     ],
   };
   return {
-    settings: {
+    settings: defaultSettings({
       siteName: "○○市 お知らせリーフレット",
       baseUrl: "https://www.city.example.lg.jp/leaflets/",
       issuer: "○○市 市民課",
-      audio: { engine: "auto", speed: 1 },
-      print: { fonts: { regular: "", bold: "" }, braille: { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 } },
-      braille: { labelMaxCells: 32 },
-    },
+    }),
     lexicon: [],
     leaflets: [withAll, noEditions],
   };

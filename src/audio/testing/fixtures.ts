@@ -3,6 +3,7 @@ import { mkdtemp, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Artifact, RenderContext } from "../../build/renderer.ts";
+import { defaultSettings } from "../../content/settings.ts";
 import type { Inline, Leaflet, SiteModel, SourcePos } from "../../model/types.ts";
 
 const FILE = "content/leaflets/test-card.md";
@@ -73,14 +74,7 @@ export function smallLeaflet(overrides: Partial<Leaflet> = {}): Leaflet {
 /** A site holding the given leaflets, with Open JTalk chosen automatically. */
 export function smallSite(leaflets: Leaflet[]): SiteModel {
   return {
-    settings: {
-      siteName: "テスト",
-      baseUrl: "https://www.city.example.lg.jp/leaflets/",
-      issuer: "市川市 市民課",
-      audio: { engine: "auto", speed: 1 },
-      print: { fonts: { regular: "", bold: "" }, braille: { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 } },
-      braille: { labelMaxCells: 32 },
-    },
+    settings: defaultSettings({ siteName: "テスト", baseUrl: "https://www.city.example.lg.jp/leaflets/", issuer: "市川市 市民課" }),
     lexicon: [{ word: "個人番号", reading: "コジンバンゴウ", pos: at(1) }],
     leaflets,
   };

@@ -1,4 +1,6 @@
 // Small hand-made leaflet models for the print and codes tests (real Japanese text, real structure).
+
+import { defaultSettings } from "../../content/settings.ts";
 import type { Block, Inline, Leaflet, Question, Section, SiteModel, SourcePos } from "../../model/types.ts";
 
 const FILE = "content/leaflets/test-fixture.md";
@@ -9,20 +11,11 @@ const p = (...children: Inline[]): Block => ({ type: "paragraph", children, pos:
 
 /** Settings as in content/settings.yaml, with the Debian font paths. */
 export function fixtureSettings(): SiteModel["settings"] {
-  return {
+  return defaultSettings({
     siteName: "マイナンバー リーフレット集",
     baseUrl: "https://www.city.ichikawa.example.jp/leaflets/",
     issuer: "市川市 市民課",
-    audio: { engine: "auto", speed: 1 },
-    print: {
-      fonts: {
-        regular: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf",
-        bold: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf",
-      },
-      braille: { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 },
-    },
-    braille: { labelMaxCells: 32 },
-  };
+  });
 }
 
 /** A short dialogue leaflet with ruby, a note, a contact box and a table. */
