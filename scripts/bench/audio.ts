@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { resolveEngine, runProcess } from "../../src/audio/engine.ts";
 import { leafletAudioSettings, renderAudioEdition } from "../../src/audio/index.ts";
 import { Pool } from "../../src/audio/pool.ts";
-import type { Artifact, RenderContext } from "../../src/build/renderer.ts";
+import { createRenderContext } from "../../src/build/context.ts";
+import type { RenderContext } from "../../src/build/renderer.ts";
 import type { Leaflet, SiteModel } from "../../src/model/types.ts";
 import { listQuestions } from "../../src/model/walk.ts";
 import { leafletScript } from "../../src/reading/speech.ts";
@@ -26,23 +27,7 @@ function cpuSeconds(): number {
 }
 
 function context(site: SiteModel, outDir: string, cacheDir: string): RenderContext {
-  const artifacts: Artifact[] = [];
-  return {
-    site,
-    leaflets: site.leaflets,
-    outDir,
-    cacheDir,
-    artifacts,
-    emit: async () => {
-      throw new Error("not used by the audio renderer");
-    },
-    record: async (a) => {
-      const full = { ...a, bytes: 0 } as Artifact;
-      artifacts.push(full);
-      return full;
-    },
-    log: { progress: () => {}, info: () => {}, warn: () => {} },
-  };
+  return createRenderContext({ site, outDir, cacheDir });
 }
 
 /** The same site with one word changed in the first answer of the longest leaflet. */

@@ -1,37 +1,16 @@
 // Bench stage for the website edition: Astro build time, and page weight (HTML, plus the shared stylesheet).
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createRenderContext } from "../../src/build/context.ts";
 import { layout } from "../../src/build/layout.ts";
-import type { Artifact, RenderContext } from "../../src/build/renderer.ts";
+import type { RenderContext } from "../../src/build/renderer.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import { siteRenderer } from "../../src/site/index.ts";
 import type { BenchContext, BenchStage } from "./harness.ts";
 
 /** A render context over a scratch folder with no other editions: the site alone is measured. */
 function contextFor(site: SiteModel, outDir: string, cacheDir: string): RenderContext {
-  const artifacts: Artifact[] = [];
-  return {
-    site,
-    leaflets: site.leaflets,
-    outDir,
-    cacheDir,
-    artifacts,
-    async emit(a, path, data) {
-      const { writeFile } = await import("node:fs/promises");
-      const { dirname } = await import("node:path");
-      await mkdir(dirname(join(outDir, path)), { recursive: true });
-      await writeFile(join(outDir, path), data);
-      const full = { ...a, path, bytes: (await stat(join(outDir, path))).size };
-      artifacts.push(full);
-      return full;
-    },
-    async record(a) {
-      const full = { ...a, bytes: (await stat(join(outDir, a.path))).size };
-      artifacts.push(full);
-      return full;
-    },
-    log: { progress() {}, info() {}, warn() {} },
-  };
+  return createRenderContext({ site, outDir, cacheDir });
 }
 
 export default (async (ctx: BenchContext) => {

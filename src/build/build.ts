@@ -1,14 +1,15 @@
 // Builds every chosen edition into a temporary folder and swaps it into dist/ only when all succeeded.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Diagnostic } from "../content/diagnostics.ts";
 import { loadSite } from "../content/load.ts";
 import type { SiteModel } from "../model/types.ts";
 import { listUnits } from "../model/walk.ts";
+import { createRenderContext, safeJoin } from "./context.ts";
 import { RENDERERS } from "./editions.ts";
-import { type Artifact, EDITIONS, type Edition, type Logger, type RenderContext, type Renderer } from "./renderer.ts";
+import { type Artifact, EDITIONS, type Edition, type Logger, type Renderer } from "./renderer.ts";
 
 export const MANIFEST = "manifest.json";
 
@@ -66,7 +67,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const seconds: Record<string, number> = {};
   try {
     const artifacts = await carryOver(outDir, tmp, site, rebuilt);
-    const ctx = makeContext(site, chosen, tmp, cacheDir, artifacts, log);
+    const ctx = createRenderContext({ site, leaflets: chosen, outDir: tmp, cacheDir, artifacts, log });
     for (const edition of EDITIONS) {
       if (!editions.includes(edition)) continue;
       const renderer = opts.renderers?.[edition] ?? (await RENDERERS[edition]());
@@ -91,42 +92,6 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
-}
-
-function makeContext(
-  site: SiteModel,
-  leaflets: SiteModel["leaflets"],
-  outDir: string,
-  cacheDir: string,
-  artifacts: Artifact[],
-  log: Logger,
-): RenderContext {
-  const remember = (artifact: Artifact) => {
-    const i = artifacts.findIndex((a) => a.path === artifact.path);
-    if (i >= 0) artifacts.splice(i, 1);
-    artifacts.push(artifact);
-    return artifact;
-  };
-  return {
-    site,
-    leaflets,
-    outDir,
-    cacheDir,
-    artifacts,
-    log,
-    async emit(artifact, rel, data) {
-      const file = safeJoin(outDir, rel);
-      await mkdir(path.dirname(file), { recursive: true });
-      const part = `${file}.part`;
-      await writeFile(part, data);
-      await rename(part, file);
-      return remember({ ...artifact, path: rel, bytes: (await stat(file)).size });
-    },
-    async record(artifact) {
-      const file = safeJoin(outDir, artifact.path);
-      return remember({ ...artifact, bytes: (await stat(file)).size });
-    },
-  };
 }
 
 function unitIds(site: SiteModel): Record<string, string[]> {
@@ -195,10 +160,4 @@ async function swapIn(tmp: string, outDir: string): Promise<void> {
     throw error;
   }
   if (hadOld) await rm(old, { recursive: true, force: true });
-}
-
-function safeJoin(dir: string, rel: string): string {
-  const file = path.resolve(dir, rel);
-  if (!file.startsWith(dir + path.sep)) throw new Error(`output path escapes the build folder: ${rel}`);
-  return file;
 }

@@ -18,7 +18,7 @@ import {
   type PlacedBlock,
 } from "./document.ts";
 import { registerPrintFonts } from "./fonts.ts";
-import { type BrailleMetrics, DEFAULT_BRAILLE_METRICS, mm, pageGeometry } from "./geometry.ts";
+import { type BrailleMetrics, mm, pageGeometry } from "./geometry.ts";
 import { type PageMap, readPageMap } from "./pagemap.ts";
 import { finishOfficePdf, finishPrintShopPdf } from "./postprocess.ts";
 import type { PrintTemplate } from "./template.ts";

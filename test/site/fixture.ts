@@ -1,10 +1,11 @@
 // A small hand-made site and real files standing in for the other editions, so site tests need no other renderer.
 import { execFile } from "node:child_process";
-import { mkdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { createElement as h } from "react";
 import sharp from "sharp";
+import { createRenderContext } from "../../src/build/context.ts";
 import { layout } from "../../src/build/layout.ts";
 import type { Artifact, RenderContext } from "../../src/build/renderer.ts";
 import { defaultSettings } from "../../src/content/settings.ts";
@@ -226,28 +227,7 @@ export function fixtureModel(imageFile: string): SiteModel {
 
 /** A RenderContext over a real folder, recording artifacts the way the build does. */
 export function makeContext(site: SiteModel, outDir: string, cacheDir: string, artifacts: Artifact[] = []): RenderContext {
-  const ctx: RenderContext = {
-    site,
-    leaflets: site.leaflets,
-    outDir,
-    cacheDir,
-    artifacts,
-    async emit(a, path, data) {
-      const file = join(outDir, path);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, data);
-      const full: Artifact = { ...a, path, bytes: (await stat(file)).size };
-      artifacts.push(full);
-      return full;
-    },
-    async record(a) {
-      const full: Artifact = { ...a, bytes: (await stat(join(outDir, a.path))).size };
-      artifacts.push(full);
-      return full;
-    },
-    log: { progress() {}, info() {}, warn() {} },
-  };
-  return ctx;
+  return createRenderContext({ site, outDir, cacheDir, artifacts });
 }
 
 async function sineMp3(file: string, seconds: number, hz: number): Promise<void> {

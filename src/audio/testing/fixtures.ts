@@ -1,8 +1,9 @@
 // Small hand-made leaflets and a render context for the audio and reading tests.
-import { mkdtemp, stat } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Artifact, RenderContext } from "../../build/renderer.ts";
+import { createRenderContext } from "../../build/context.ts";
+import type { RenderContext } from "../../build/renderer.ts";
 import { defaultSettings } from "../../content/settings.ts";
 import type { Inline, Leaflet, SiteModel, SourcePos } from "../../model/types.ts";
 
@@ -84,23 +85,7 @@ export function smallSite(leaflets: Leaflet[]): SiteModel {
 export async function testContext(site: SiteModel, cacheDir?: string): Promise<RenderContext & { progress: string[] }> {
   const outDir = await mkdtemp(join(tmpdir(), "audio-out-"));
   const cache = cacheDir ?? (await mkdtemp(join(tmpdir(), "audio-cache-")));
-  const artifacts: Artifact[] = [];
   const progress: string[] = [];
-  return {
-    site,
-    leaflets: site.leaflets,
-    outDir,
-    cacheDir: cache,
-    artifacts,
-    progress,
-    async emit() {
-      throw new Error("the audio renderer records files it writes itself");
-    },
-    async record(a) {
-      const full = { ...a, bytes: (await stat(join(outDir, a.path))).size } as Artifact;
-      artifacts.push(full);
-      return full;
-    },
-    log: { progress: (m) => progress.push(m), info: () => {}, warn: () => {} },
-  };
+  const log = { progress: (m: string) => progress.push(m), info: () => {}, warn: () => {} };
+  return Object.assign(createRenderContext({ site, outDir, cacheDir: cache, log }), { progress });
 }
