@@ -1,15 +1,14 @@
 // Renders small hand-made leaflets and checks the PDFs with poppler and zbar, as a print shop or reader would.
+
 import { inflateSync } from "node:zlib";
-import { Document, type DocumentProps, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
 import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFRawStream, type PDFString } from "pdf-lib";
-import React from "react";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RenderError } from "../build/renderer.ts";
 import { inlineText, listUnits } from "../model/walk.ts";
 import { registerPrintFonts } from "./fonts.ts";
 import { A4, BLEED, DEFAULT_BRAILLE_METRICS, mm, SLUG } from "./geometry.ts";
 import { type PrintResult, renderLeafletPdfs } from "./index.ts";
-import { kinsokuTextProps } from "./kinsoku.ts";
+import { renderColumns } from "./testing/columns.ts";
 import { dialogueLeaflet, faqLeaflet, fixtureSite } from "./testing/fixtures.ts";
 import { ARTIFACTS, decodePageCodes, kinsokuViolations, pagePng, pdffonts, pdfinfo, pdftotext, save } from "./testing/poppler.ts";
 
@@ -25,23 +24,7 @@ describe("kinsoku in rendered PDFs at several column widths", () => {
 
   beforeAll(async () => {
     const family = registerPrintFonts(fixtureSite().settings);
-    const h = React.createElement as unknown as (
-      t: unknown,
-      p?: Record<string, unknown> | null,
-      ...c: unknown[]
-    ) => React.ReactElement<DocumentProps>;
-    const doc = h(
-      Document,
-      null,
-      ...widths.map((w) =>
-        h(
-          Page,
-          { key: w, size: "A4", style: { fontFamily: family, padding: 40 } },
-          h(View, { style: { width: w } }, h(Text, { ...kinsokuTextProps, style: { fontSize: 12, lineHeight: 1.6 } }, text)),
-        ),
-      ),
-    );
-    const file = save(`${ARTIFACTS}/kinsoku-widths.pdf`, new Uint8Array(await renderToBuffer(doc)));
+    const file = save(`${ARTIFACTS}/kinsoku-widths.pdf`, await renderColumns(family, [text], widths));
     layouts = widths.map((_, i) => pdftotext(file, { layout: true, page: i + 1 }));
   });
 

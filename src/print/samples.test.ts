@@ -1,8 +1,7 @@
 // The real sample leaflets under content/, through the print renderer, checked with poppler and zbar.
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Document, type DocumentProps, Page, renderToBuffer, Text, View } from "@react-pdf/renderer";
-import React from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { layout } from "../build/layout.ts";
 import { loadSite } from "../content/load.ts";
@@ -11,7 +10,7 @@ import { blockText, inlineText, listUnits, unitBlocks } from "../model/walk.ts";
 import { registerPrintFonts } from "./fonts.ts";
 import { A4, BLEED, SLUG } from "./geometry.ts";
 import { printRenderer } from "./index.ts";
-import { kinsokuTextProps } from "./kinsoku.ts";
+import { renderColumns } from "./testing/columns.ts";
 import { tempContext } from "./testing/context.ts";
 import { ARTIFACTS, decodePageCodes, kinsokuViolations, pagePng, pdffonts, pdfinfo, pdftotext, save } from "./testing/poppler.ts";
 
@@ -159,29 +158,7 @@ describe("the samples' paragraphs at several column widths", () => {
         .map((b) => blockText(b).replace(/\n/g, "")),
     );
     expect(texts.length).toBeGreaterThan(50);
-    const h = React.createElement as unknown as (
-      t: unknown,
-      p?: Record<string, unknown> | null,
-      ...c: unknown[]
-    ) => React.ReactElement<DocumentProps>;
-    const doc = h(
-      Document,
-      null,
-      ...widths.map((w) =>
-        h(
-          Page,
-          { key: w, size: "A4", style: { fontFamily: family, padding: 36 } },
-          ...texts.map((t, i) =>
-            h(
-              View,
-              { key: i, style: { width: w, marginBottom: 6 } },
-              h(Text, { ...kinsokuTextProps, style: { fontSize: 12, lineHeight: 1.6 } }, t),
-            ),
-          ),
-        ),
-      ),
-    );
-    const pdf = save(`${ARTIFACTS}/samples-widths.pdf`, new Uint8Array(await renderToBuffer(doc)));
+    const pdf = save(`${ARTIFACTS}/samples-widths.pdf`, await renderColumns(family, texts, widths));
     const out = pdftotext(pdf, { layout: true });
     expect(kinsokuViolations(out)).toEqual([]);
     const joined = out.replace(/\s+/g, "");

@@ -3,22 +3,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
+import { CHROMIUM } from "../../scripts/a11y.config.ts";
 import { siteRenderer } from "../../src/site/index.ts";
 import { type StaticServer, serveDir } from "../../src/site/serve.ts";
 import { fixtureBuild, makeContext } from "./fixture.ts";
 
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 /** Debian's Chromium, driven by playwright-core (no browser download). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM.executablePath, args: CHROMIUM.args });
 }
 
 /** The hand-made fixture site built by the real renderer into a temp folder, with its model. */
