@@ -1,6 +1,5 @@
 // End-to-end tests of the website in real Chromium: keyboard, accessibility tree, phone links, reflow, no-JS.
 // They run on a small hand-made site built by the real renderer, and on the full sample build when it exists.
-import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -22,7 +21,6 @@ interface Target {
   dispose(): Promise<void>;
 }
 
-const SAMPLE = join(ROOT, "test-artifacts", "dist");
 const SCREENS = join(ROOT, "test-artifacts", "site-screens");
 
 async function sampleTarget(): Promise<Target> {
@@ -36,9 +34,11 @@ async function sampleTarget(): Promise<Target> {
   return { dir, site, artifacts: manifest.artifacts, dispose: async () => {} };
 }
 
-const targets: [string, () => Promise<Target>][] = [["fixture", buildFixtureSite]];
-// The full sample is built once by the shared test setup; when it has been built, these tests cover it too.
-if (existsSync(SAMPLE) || process.env.LEAFLET_SITE_DIST) targets.push(["sample", sampleTarget]);
+// The hand-made fixture, and the full sample (built once for every test process by test/sample-build.ts).
+const targets: [string, () => Promise<Target>][] = [
+  ["fixture", buildFixtureSite],
+  ["sample", sampleTarget],
+];
 
 /** Heading nodes of Chromium's accessibility tree, in document order. */
 async function axHeadings(page: Page): Promise<{ name: string; level: number }[]> {
