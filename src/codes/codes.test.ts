@@ -67,15 +67,6 @@ describe("codesRenderer", () => {
     expect(ctx.artifacts.length).toBe(2 * (1 + listUnits(site.leaflets[0]).length + 1 + listUnits(site.leaflets[1]).length));
     ctx.dispose();
   });
-
-  it("refuses a unit id that would overwrite the leaflet page's code", async () => {
-    const leaflet = dialogueLeaflet();
-    const section = leaflet.body.find((b) => b.type === "section")!;
-    if (section.type === "section") section.id = PAGE_CODE_NAME;
-    const ctx = tempContext(fixtureSite(leaflet));
-    await expect(codesRenderer.render(ctx)).rejects.toThrow(/reserved/);
-    ctx.dispose();
-  });
 });
 
 // Keep the helper honest: a blank image decodes to nothing.

@@ -1,7 +1,7 @@
 // The codes edition: a QR code (SVG and PNG) for every leaflet page and every section/question URL.
 import sharp from "sharp";
-import { layout, unitUrl } from "../build/layout.ts";
-import { type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
+import { layout, PAGE_CODE_NAME, unitUrl } from "../build/layout.ts";
+import type { RenderContext, Renderer } from "../build/renderer.ts";
 import { listUnits } from "../model/walk.ts";
 import { qrSvg } from "./qr.ts";
 
@@ -11,7 +11,7 @@ export { qrMatrix, qrPathData, qrSvg } from "./qr.ts";
 const PNG_WIDTH = 480;
 
 /** The file name (without extension) of a leaflet's own page code; units use their id. */
-export const PAGE_CODE_NAME = "page";
+export { PAGE_CODE_NAME } from "../build/layout.ts";
 
 /** Writes code-svg and code-png artifacts for each leaflet page and each unit. */
 export const codesRenderer: Renderer = {
@@ -24,15 +24,6 @@ export const codesRenderer: Renderer = {
         { name: PAGE_CODE_NAME, url: unitUrl(baseUrl, leaflet.slug) },
         ...listUnits(leaflet).map((u) => ({ name: u.id, unitId: u.id, url: unitUrl(baseUrl, leaflet.slug, u.id) })),
       ];
-      const clash = listUnits(leaflet).find((u) => u.id === PAGE_CODE_NAME);
-      if (clash) {
-        throw new RenderError(`the id 「${PAGE_CODE_NAME}」 is reserved for the leaflet page's own code`, {
-          leaflet,
-          unitId: clash.id,
-          pos: clash.pos,
-          hint: `give this ${clash.type} another id, e.g. {#${PAGE_CODE_NAME}-1}`,
-        });
-      }
       for (const t of targets) {
         const svg = qrSvg(t.url, `QRコード: ${t.url}`);
         const png = await sharp(Buffer.from(svg), { density: 300 }).resize({ width: PNG_WIDTH, kernel: "nearest" }).png().toBuffer();

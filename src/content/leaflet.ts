@@ -8,6 +8,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { isReservedId, RESERVED_IDS } from "../build/layout.ts";
 import type {
   Block,
   BodyItem,
@@ -166,7 +167,7 @@ export function parseLeaflet(input: ParseInput): Leaflet | null {
   }
 
   const ictx: InlineContext = { file, source: text, diags };
-  const builder = new BodyBuilder(input, ictx, speakers);
+  const builder = new BodyBuilder(input, ictx, speakers, slug);
   for (const node of tree.children) {
     if (node.type === "yaml") continue;
     builder.add(node);
@@ -211,11 +212,13 @@ class BodyBuilder {
   private readonly input: ParseInput;
   private readonly ictx: InlineContext;
   private readonly speakers: Speaker[];
+  private readonly slug: string;
 
-  constructor(input: ParseInput, ictx: InlineContext, speakers: Speaker[]) {
+  constructor(input: ParseInput, ictx: InlineContext, speakers: Speaker[], slug: string) {
     this.input = input;
     this.ictx = ictx;
     this.speakers = speakers;
+    this.slug = slug;
   }
 
   add(node: RootContent): void {
@@ -306,7 +309,13 @@ class BodyBuilder {
 
   private claimId(id: string, pos: SourcePos): string {
     const first = this.ids.get(id);
-    if (first) {
+    if (isReservedId(this.slug, id)) {
+      this.error(
+        pos,
+        `the id "${id}" is used by the editions themselves`,
+        `choose another id, e.g. {#${id}-1}; reserved: ${RESERVED_IDS.join(", ")}, ${this.slug}-all`,
+      );
+    } else if (first) {
       this.error(pos, `the id "${id}" is already used at line ${first.line}`, "give each section and question its own number or {#id}");
     } else {
       this.ids.set(id, pos);

@@ -6,9 +6,8 @@ import sharp from "sharp";
 import { layout } from "../build/layout.ts";
 import { type Artifact, type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
 import type { Block, ImageBlock, Leaflet } from "../model/types.ts";
-import { listUnits } from "../model/walk.ts";
 import { buildAstroSite } from "./astro.ts";
-import { type ImageView, RESERVED_IDS, siteView } from "./view.ts";
+import { type ImageView, siteView } from "./view.ts";
 
 export { buildAstroSite } from "./astro.ts";
 export * from "./view.ts";
@@ -21,7 +20,6 @@ export const siteRenderer: Renderer = {
   edition: "site",
   async render(ctx: RenderContext) {
     const { settings, leaflets } = ctx.site;
-    for (const leaflet of leaflets) checkIds(leaflet);
     const artifacts = await presentArtifacts(ctx);
     const images: Record<string, Record<string, ImageView>> = {};
     for (const leaflet of leaflets) images[leaflet.slug] = await copyImages(ctx, leaflet);
@@ -51,20 +49,6 @@ export const siteRenderer: Renderer = {
     for (const path of SITE_ASSETS) await ctx.record({ edition: "site", kind: "other", path });
   },
 };
-
-/** A unit whose id the page chrome also uses would make two elements share an anchor. */
-function checkIds(leaflet: Leaflet): void {
-  for (const unit of listUnits(leaflet)) {
-    if ((RESERVED_IDS as readonly string[]).includes(unit.id)) {
-      throw new RenderError(`the id "${unit.id}" is used by the web page itself`, {
-        leaflet,
-        unitId: unit.id,
-        pos: unit.pos,
-        hint: `give this ${unit.type === "question" ? "question" : "section"} another id with {#…}; reserved: ${RESERVED_IDS.join(", ")}`,
-      });
-    }
-  }
-}
 
 /** Artifacts whose files are really in the build, so the site never links a missing file. */
 async function presentArtifacts(ctx: RenderContext): Promise<Artifact[]> {

@@ -69,7 +69,7 @@ export interface SiteView {
 }
 
 /** Ids the page chrome uses itself; a section or question may not take them. */
-export const RESERVED_IDS = ["main-content", "toc-heading", "audio-heading", "editions-heading", "playback-speed"] as const;
+export { RESERVED_IDS } from "../build/layout.ts";
 
 const LABELS: Partial<Record<ArtifactKind, { label: string; format: string }>> = {
   pdf: { label: "PDF版（A4）", format: "PDF" },
