@@ -77,10 +77,10 @@ export function checkTools(settings: Settings | null): ToolCheck[] {
 
 /** Prints the tool table; returns true when everything was found. */
 export function printDoctor(checks: ToolCheck[], out: NodeJS.WritableStream): boolean {
-  const major = Number(process.versions.node.split(".")[0]);
-  out.write(
-    `${major >= 22 ? "ok     " : "MISSING"}  Node.js ${process.versions.node} (needs 22.12 or newer; \`npm install\` brings Node 24)\n`,
-  );
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  // Node runs the TypeScript sources by type stripping, unflagged from 22.18.
+  const nodeOk = major > 22 || (major === 22 && minor >= 18);
+  out.write(`${nodeOk ? "ok     " : "MISSING"}  Node.js ${process.versions.node} (needs 22.18 or newer; \`npm install\` brings Node 24)\n`);
   for (const c of checks) {
     out.write(`${c.found ? "ok     " : "MISSING"}  ${c.name} — ${c.detail} [${c.neededBy}]\n`);
     if (!c.found) out.write(`         Debian/Ubuntu: sudo ${c.debian}\n         macOS: ${c.macos}\n`);
@@ -91,5 +91,5 @@ export function printDoctor(checks: ToolCheck[], out: NodeJS.WritableStream): bo
       ? `\n${missing} missing. On Debian/Ubuntu, \`sudo bash scripts/setup-system.sh\` installs them all.\n`
       : "\nEverything the build needs is installed.\n",
   );
-  return missing === 0 && major >= 22;
+  return missing === 0 && nodeOk;
 }
