@@ -11,6 +11,7 @@ import type { BenchContext, BenchRow, BenchStage } from "./bench/harness.ts";
 const root = path.resolve(import.meta.dirname, "..");
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
+const failed: string[] = [];
 const scratch = mkdtempSync(path.join(tmpdir(), "leaflet-bench-"));
 
 async function time<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -47,9 +48,15 @@ try {
   for (const name of stages) {
     const file = path.join(root, "scripts/bench", `${name}.ts`);
     if (!existsSync(file)) continue;
-    const stage = (await import(file)).default as BenchStage;
     process.stderr.write(`bench: ${name}…\n`);
-    await stage(ctx);
+    try {
+      const stage = (await import(file)).default as BenchStage;
+      await stage(ctx);
+    } catch (error) {
+      // One broken stage must not lose the figures the others measured.
+      failed.push(name);
+      process.stderr.write(`bench: the ${name} stage failed: ${(error as Error)?.stack ?? error}\n`);
+    }
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -68,3 +75,7 @@ const line = (cells: string[]) => cells.map((c, i) => (i === 3 ? c.padStart(widt
 console.log(line(header));
 console.log(widths.map((w) => "-".repeat(w)).join("  "));
 for (const row of table) console.log(line(row));
+if (failed.length) {
+  console.log(`\nfailed stages: ${failed.join(", ")}`);
+  process.exitCode = 1;
+}
