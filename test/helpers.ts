@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
+import { afterEach } from "vitest";
 import type { CliIO } from "../src/cli/context.ts";
 
 export const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
@@ -14,6 +15,19 @@ export function scratchProject(from = path.join(FIXTURES, "project")): { root: s
   const root = mkdtempSync(path.join(tmpdir(), "leaflet-test-"));
   cpSync(from, root, { recursive: true });
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** For a test file: a function giving a fresh scratch project per call, each removed after its test. */
+export function scratchProjects(): () => string {
+  const made: (() => void)[] = [];
+  afterEach(() => {
+    for (const dispose of made.splice(0)) dispose();
+  });
+  return () => {
+    const p = scratchProject();
+    made.push(p.dispose);
+    return p.root;
+  };
 }
 
 /** CLI streams that record what was written. */

@@ -1,22 +1,15 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { captureIO, fingerprint, scratchProject } from "../../test/helpers.ts";
+import { describe, expect, it } from "vitest";
+import { captureIO, fingerprint, scratchProjects } from "../../test/helpers.ts";
 import { main } from "../cli/main.ts";
 import { loadSite } from "../content/load.ts";
 import { buildSite } from "./build.ts";
 import { layout } from "./layout.ts";
 import { type RenderContext, RenderError, type Renderer } from "./renderer.ts";
 
-let dispose: (() => void) | undefined;
-afterEach(() => dispose?.());
-
-function project() {
-  const p = scratchProject();
-  dispose = p.dispose;
-  return p.root;
-}
+const project = scratchProjects();
 
 /** A renderer writing one small file per leaflet, as a real edition would. */
 function writing(edition: "print" | "braille", text: string): Renderer & { seen: RenderContext[] } {

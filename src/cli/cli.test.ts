@@ -1,18 +1,11 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { captureIO, FIXTURES, fingerprint, ROOT, scratchProject } from "../../test/helpers.ts";
+import { describe, expect, it } from "vitest";
+import { captureIO, FIXTURES, fingerprint, ROOT, scratchProjects } from "../../test/helpers.ts";
 import { loadSite } from "../content/load.ts";
 import { main } from "./main.ts";
 
-let dispose: (() => void) | undefined;
-afterEach(() => dispose?.());
-
-function project() {
-  const p = scratchProject();
-  dispose = p.dispose;
-  return p.root;
-}
+const project = scratchProjects();
 
 describe("leaflet check", () => {
   it("passes on the sample content", async () => {
