@@ -26,7 +26,7 @@ import type {
   Speaker,
   TableBlock,
 } from "../model/types.ts";
-import { inlineText } from "../model/walk.ts";
+import { inlineText, leadBlocks, listUnits, unitBlocks } from "../model/walk.ts";
 import type { Diagnostics } from "./diagnostics.ts";
 import { type InlineContext, splitLines, toInlines } from "./inline.ts";
 import { parsePhone } from "./phone.ts";
@@ -596,13 +596,8 @@ export function checkSentenceLengths(leaflet: Leaflet, diags: Diagnostics): void
       else if (b.type === "dialogue") for (const l of b.lines) visit(l.children, l.pos);
     }
   };
-  for (const item of leaflet.body) {
-    if (item.type === "section") {
-      for (const c of item.children) if (c.type === "question") visitBlocks(c.answer);
-      visitBlocks(item.children.filter((c): c is Block => c.type !== "question"));
-    } else if (item.type === "question") visitBlocks(item.answer);
-    else visitBlocks([item]);
-  }
+  visitBlocks(leadBlocks(leaflet));
+  for (const unit of listUnits(leaflet)) visitBlocks(unitBlocks(unit));
 }
 
 /** Removes the first `count` characters of text from the start of inlines (a Q1. or ※ prefix). */
