@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureBuild, makeContext } from "../../test/site/fixture.ts";
 import { layout } from "../build/layout.ts";
-import { type Artifact, RenderError } from "../build/renderer.ts";
+import type { Artifact } from "../build/renderer.ts";
 import type { SiteModel } from "../model/types.ts";
 import { siteRenderer } from "./index.ts";
 
@@ -186,16 +186,5 @@ describe("siteRenderer", () => {
       "https://www.city.example.lg.jp/leaflets/card-safety-mini/",
       "https://www.city.example.lg.jp/leaflets/faq-mini/",
     ]);
-  });
-
-  it("refuses a section id the page itself uses, naming the file and line", async () => {
-    const broken = structuredClone(site);
-    const section = broken.leaflets[0].body[1];
-    if (section.type !== "section") throw new Error("fixture changed");
-    section.id = "main-content";
-    const ctx = makeContext(broken, join(scratch, "unused"), join(scratch, "cache"));
-    const error = await siteRenderer.render(ctx).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RenderError);
-    expect(error).toMatchObject({ unitId: "main-content", pos: { file: "content/leaflets/card-safety-mini.md", line: 24 } });
   });
 });
