@@ -1,6 +1,6 @@
 // `leaflet doctor`: which external tools the build needs are here, and how to install the missing ones.
-import { accessSync, constants, existsSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
+import { DEBIAN_OPEN_JTALK, DEFAULT_OPEN_JTALK_VOICE, findExecutable, findHtsVoice } from "../audio/engine.ts";
 import type { Settings } from "../model/types.ts";
 
 export interface ToolCheck {
@@ -13,30 +13,12 @@ export interface ToolCheck {
   macos: string;
 }
 
-export const OPEN_JTALK_DICT = "/var/lib/mecab/dic/open-jtalk/naist-jdic";
-export const OPEN_JTALK_VOICE = "/usr/share/hts-voice/nitech-jp-atr503-m001/nitech_jp_atr503_m001.htsvoice";
-
-/** Finds an executable on PATH, like `command -v`. */
-export function which(command: string, envPath = process.env.PATH ?? ""): string | null {
-  for (const dir of envPath.split(path.delimiter)) {
-    if (!dir) continue;
-    const file = path.join(dir, command);
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {
-      // not in this folder
-    }
-  }
-  return null;
-}
-
 /** Checks every external tool and file the editions use. */
 export function checkTools(settings: Settings | null): ToolCheck[] {
   const apt = (pkgs: string) => `apt-get install -y ${pkgs}`;
   const bin = (name: string, command: string, neededBy: string, debian: string, macos: string): ToolCheck => {
-    const found = which(command);
-    return { name, neededBy, found: found !== null, detail: found ?? `${command} not on PATH`, debian, macos };
+    const found = findExecutable(command);
+    return { name, neededBy, found: found !== undefined, detail: found ?? `${command} not on PATH`, debian, macos };
   };
   const file = (name: string, file: string, neededBy: string, debian: string, macos: string): ToolCheck => ({
     name,
@@ -52,11 +34,24 @@ export function checkTools(settings: Settings | null): ToolCheck[] {
   };
   const fontMac = "download BIZ UDPGothic (OFL) and set print.fonts in content/settings.yaml";
   return [
-    bin("Open JTalk", "open_jtalk", "audio", apt("open-jtalk"), "brew install open-jtalk (or use the built-in `say` voice Kyoko)"),
-    file("Open JTalk dictionary (naist-jdic)", OPEN_JTALK_DICT, "audio", apt("open-jtalk-mecab-naist-jdic"), "brew install open-jtalk"),
+    bin(
+      "Open JTalk",
+      DEBIAN_OPEN_JTALK.binary,
+      "audio",
+      apt("open-jtalk"),
+      "brew install open-jtalk (or use the built-in `say` voice Kyoko)",
+    ),
+    file(
+      "Open JTalk dictionary (naist-jdic)",
+      DEBIAN_OPEN_JTALK.dictionary,
+      "audio",
+      apt("open-jtalk-mecab-naist-jdic"),
+      "brew install open-jtalk",
+    ),
     file(
       "Open JTalk voice (nitech m001)",
-      OPEN_JTALK_VOICE,
+      findHtsVoice(DEFAULT_OPEN_JTALK_VOICE, DEBIAN_OPEN_JTALK.voiceDirs) ??
+        `${DEFAULT_OPEN_JTALK_VOICE}.htsvoice under ${DEBIAN_OPEN_JTALK.voiceDirs.join(", ")}`,
       "audio",
       `enable contrib in /etc/apt/sources.list.d/debian.sources, then ${apt("hts-voice-nitech-jp-atr503-m001")}`,
       "brew install open-jtalk",
