@@ -16,6 +16,7 @@ function ctx(stdin = "") {
     stderr,
     root: "/nonexistent-project",
     loadSite: async () => null,
+    loadLexicon: async () => [],
   };
   return { c, out: () => out, err: () => err };
 }

@@ -1,5 +1,5 @@
 // What a CLI subcommand gets: where the project is, and its standard streams.
-import type { SiteModel } from "../model/types.ts";
+import type { LexiconEntry, SiteModel } from "../model/types.ts";
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream;
@@ -12,6 +12,18 @@ export interface CliContext extends CliIO {
   root: string;
   /** Parses and validates content/; prints diagnostics and returns null when there are errors. */
   loadSite(): Promise<SiteModel | null>;
+  /**
+   * content/lexicon.yaml alone (empty when there is none; its problems are printed), so text tools read words the
+   * way the build does even while some leaflet has errors.
+   */
+  loadLexicon(): Promise<LexiconEntry[]>;
+}
+
+/** All of a stream (standard input) as UTF-8 text. */
+export async function readAllText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Exit codes of the `leaflet` command; documented in docs/cli.md. */

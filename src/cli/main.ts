@@ -1,11 +1,14 @@
 // The `leaflet` command line: build, check, doctor, new, and the reading and braille tools.
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { type BuildOptions, type BuildResult, buildSite } from "../build/build.ts";
 import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../build/renderer.ts";
-import { type Diagnostic, formatDiagnostic } from "../content/diagnostics.ts";
-import { loadSite } from "../content/load.ts";
+import { type Diagnostic, Diagnostics, formatDiagnostic } from "../content/diagnostics.ts";
+import { CONTENT_DIR, loadSite } from "../content/load.ts";
+import { parseLexicon } from "../content/settings.ts";
+import type { LexiconEntry } from "../model/types.ts";
 import { listQuestions } from "../model/walk.ts";
 import { type CliContext, type CliIO, EXIT } from "./context.ts";
 import { checkTools, printDoctor } from "./doctor.ts";
@@ -38,7 +41,7 @@ export async function main(
   renderers?: BuildOptions["renderers"],
 ): Promise<number> {
   const [command, ...rest] = argv;
-  const ctx: CliContext = { ...io, root, loadSite: () => loadAndReport(root, io) };
+  const ctx: CliContext = { ...io, root, loadSite: () => loadAndReport(root, io), loadLexicon: () => loadLexiconAndReport(root, io) };
   try {
     switch (command) {
       case "build":
@@ -97,6 +100,20 @@ async function loadAndReport(root: string, io: CliIO) {
   const { site, diagnostics } = await loadSite(root);
   printDiagnostics(diagnostics, io);
   return site;
+}
+
+async function loadLexiconAndReport(root: string, io: CliIO): Promise<LexiconEntry[]> {
+  const file = `${CONTENT_DIR}/lexicon.yaml`;
+  let text: string;
+  try {
+    text = await readFile(path.join(root, file), "utf8");
+  } catch {
+    return [];
+  }
+  const diags = new Diagnostics();
+  const entries = parseLexicon(file, text, diags);
+  printDiagnostics(diags.sorted(), io);
+  return diags.errorCount > 0 ? [] : entries;
 }
 
 async function checkCommand(ctx: CliContext): Promise<number> {

@@ -4,17 +4,10 @@ import { parseArgs } from "node:util";
 import { EngineUnavailableError, resolveEngine, type TtsEngine } from "../audio/engine.ts";
 import { speakerNameMode } from "../audio/index.ts";
 import { Pool } from "../audio/pool.ts";
-import { type CliContext, EXIT } from "../cli/context.ts";
-import type { LexiconEntry } from "../model/types.ts";
+import { type CliContext, EXIT, readAllText } from "../cli/context.ts";
 import { cachedAnalysis, syncReadings } from "./readings.ts";
 import { isSpeakable, spokenPlain } from "./speech.ts";
 import { traceReading } from "./trace.ts";
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  let out = "";
-  for await (const chunk of stream) out += typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
-  return out;
-}
 
 async function openJTalk(ctx: CliContext, voice?: string): Promise<TtsEngine | number> {
   try {
@@ -40,19 +33,13 @@ export async function readingCommand(args: string[], ctx: CliContext): Promise<n
     ctx.stderr.write(`leaflet reading: ${(err as Error).message}\nUsage: leaflet reading [--text] [--no-lexicon] < text.txt\n`);
     return EXIT.usage;
   }
-  let lexicon: LexiconEntry[] = [];
-  let voice: string | undefined;
-  if (!values["no-lexicon"]) {
-    const site = await ctx.loadSite();
-    if (site) {
-      lexicon = site.lexicon;
-      voice = site.settings.audio.voice;
-    } else ctx.stderr.write("leaflet reading: content/ could not be loaded; reading without the lexicon\n");
-  }
+  const lexicon = values["no-lexicon"] ? [] : await ctx.loadLexicon();
+  // The voice the settings choose (the only one installed, perhaps); readings do not depend on it otherwise.
+  const voice = values["no-lexicon"] ? undefined : (await ctx.loadSite())?.settings.audio.voice;
   const engine = await openJTalk(ctx, voice);
   if (typeof engine === "number") return engine;
   const cacheDir = values.cache ?? join(ctx.root, ".cache");
-  const lines = (await readAll(ctx.stdin)).replace(/\r?\n$/, "").split(/\r?\n/);
+  const lines = (await readAllText(ctx.stdin)).replace(/\r?\n$/, "").split(/\r?\n/);
   const pool = new Pool();
   const results = await Promise.all(
     lines.map((line) =>

@@ -81,6 +81,7 @@ describe("leaflet reading", () => {
       stdout,
       stderr: new PassThrough(),
       loadSite: async () => smallSite([]),
+      loadLexicon: async () => smallSite([]).lexicon,
     };
     expect(await readingCommand(["--cache", await mkdtemp(join(tmpdir(), "reading-"))], ctx)).toBe(0);
     expect(out).toBe("クジサンジュップンカラニジュージマデ\n\nドヨービ、ニチヨービ、シュクジツ\n");
@@ -99,7 +100,14 @@ describe("leaflet readings", () => {
     stderr.on("data", (d) => {
       err += d;
     });
-    const ctx: CliContext = { root: dir, stdin: Readable.from([]), stdout, stderr, loadSite: async () => smallSite([smallLeaflet()]) };
+    const ctx: CliContext = {
+      root: dir,
+      stdin: Readable.from([]),
+      stdout,
+      stderr,
+      loadSite: async () => smallSite([smallLeaflet()]),
+      loadLexicon: async () => smallSite([]).lexicon,
+    };
     return { ctx, out: () => out, err: () => err };
   }
 
