@@ -1,24 +1,12 @@
-import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { captureIO } from "../../test/helpers.ts";
 import type { CliContext } from "../cli/context.ts";
 import { brailleCommand } from "./cli.ts";
 
 function ctx(stdin = "") {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += d));
-  stderr.on("data", (d) => (err += d));
-  const c: CliContext = {
-    stdin: Readable.from([stdin]),
-    stdout,
-    stderr,
-    root: "/nonexistent-project",
-    loadSite: async () => null,
-    loadLexicon: async () => [],
-  };
-  return { c, out: () => out, err: () => err };
+  const io = captureIO(stdin);
+  const c: CliContext = { ...io, root: "/nonexistent-project", loadSite: async () => null, loadLexicon: async () => [] };
+  return { c, out: io.out, err: io.err };
 }
 
 describe("leaflet braille", () => {

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { captureIO } from "../../test/helpers.ts";
 import { resolveEngine } from "../audio/engine.ts";
 import { smallLeaflet, smallSite } from "../audio/testing/fixtures.ts";
 import type { CliContext } from "../cli/context.ts";
@@ -70,45 +70,23 @@ describe("reading files", () => {
 
 describe("leaflet reading", () => {
   it("prints one kana reading per input line, blank lines kept", async () => {
-    const stdout = new PassThrough();
-    let out = "";
-    stdout.on("data", (d) => {
-      out += d;
-    });
-    const ctx: CliContext = {
-      root,
-      stdin: Readable.from(["9時30分～20時00分\n\n土・日・祝日\n"]),
-      stdout,
-      stderr: new PassThrough(),
-      loadSite: async () => smallSite([]),
-      loadLexicon: async () => smallSite([]).lexicon,
-    };
+    const io = captureIO("9時30分～20時00分\n\n土・日・祝日\n");
+    const ctx: CliContext = { ...io, root, loadSite: async () => smallSite([]), loadLexicon: async () => smallSite([]).lexicon };
     expect(await readingCommand(["--cache", await mkdtemp(join(tmpdir(), "reading-"))], ctx)).toBe(0);
-    expect(out).toBe("クジサンジュップンカラニジュージマデ\n\nドヨービ、ニチヨービ、シュクジツ\n");
+    expect(io.out()).toBe("クジサンジュップンカラニジュージマデ\n\nドヨービ、ニチヨービ、シュクジツ\n");
   });
 });
 
 describe("leaflet readings", () => {
   function cli(dir: string) {
-    let out = "";
-    let err = "";
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    stdout.on("data", (d) => {
-      out += d;
-    });
-    stderr.on("data", (d) => {
-      err += d;
-    });
+    const io = captureIO();
     const ctx: CliContext = {
+      ...io,
       root: dir,
-      stdin: Readable.from([]),
-      stdout,
-      stderr,
       loadSite: async () => smallSite([smallLeaflet()]),
       loadLexicon: async () => smallSite([]).lexicon,
     };
-    return { ctx, out: () => out, err: () => err };
+    return { ctx, out: io.out, err: io.err };
   }
 
   it("--check fails (exit 1) while the file is missing or stale, and passes once written", async () => {
