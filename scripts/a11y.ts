@@ -14,7 +14,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import type { Edition } from "../src/build/renderer.ts";
+import type { Edition } from "../src/edition/contract.ts";
 import { serveDir, sitemapUrls } from "../src/site/serve.ts";
 import { a11yConfig, CHROMIUM } from "./a11y.config.ts";
 
@@ -63,7 +63,7 @@ async function siteToCheck(): Promise<{ dir: string; cleanup(): Promise<void> }>
     console.log(`checking ${dir} (the sample, all editions, built after the last change to content/ and src/)`);
     return { dir, cleanup: none };
   }
-  const { buildSite } = await import("../src/build/build.ts");
+  const { buildSite } = await import("../src/pipeline/build.ts");
   const scratch = await mkdtemp(join(tmpdir(), "leaflet-a11y-"));
   const outDir = join(scratch, "dist");
   const editions = args.editions.split(",") as Edition[];

@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { buildSite } from "../src/build/build.ts";
-import { RenderError } from "../src/build/renderer.ts";
-import { formatDiagnostic } from "../src/content/diagnostics.ts";
+import { RenderError } from "../src/edition/contract.ts";
+import { formatDiagnostic } from "../src/lib/diagnostics.ts";
+import { buildSite } from "../src/pipeline/build.ts";
 import { ROOT } from "./helpers.ts";
 
 export const SAMPLE_DIST = path.join(ROOT, "test-artifacts/dist");

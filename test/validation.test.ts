@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatDiagnostic } from "../src/content/diagnostics.ts";
 import { loadSite } from "../src/content/load.ts";
+import { formatDiagnostic } from "../src/lib/diagnostics.ts";
 
 const fixtures = path.resolve(import.meta.dirname, "fixtures");
 const scratch: string[] = [];

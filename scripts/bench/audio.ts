@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { resolveEngine, runProcess } from "../../src/audio/engine.ts";
+import { resolveEngine } from "../../src/audio/engine.ts";
 import { leafletAudioSettings, renderAudioEdition } from "../../src/audio/index.ts";
-import { Pool } from "../../src/audio/pool.ts";
-import { createRenderContext } from "../../src/build/context.ts";
-import type { RenderContext } from "../../src/build/renderer.ts";
+import { createRenderContext } from "../../src/edition/context.ts";
+import type { RenderContext } from "../../src/edition/contract.ts";
+import { Pool } from "../../src/lib/pool.ts";
+import { runProcess } from "../../src/lib/process.ts";
 import type { Leaflet, SiteModel } from "../../src/model/types.ts";
 import { listQuestions } from "../../src/model/walk.ts";
 import { leafletScript } from "../../src/reading/speech.ts";
@@ -73,7 +74,7 @@ async function bareOpenJTalk(site: SiteModel, dir: string): Promise<number> {
         await runProcess(
           "open_jtalk",
           ["-x", dict, "-m", voice, "-r", String(job.speed), "-fm", String(job.pitch), "-ow", join(dir, `${i}.wav`), join(dir, `${i}.txt`)],
-          600_000,
+          { timeoutMs: 600_000 },
         );
       }),
     ),

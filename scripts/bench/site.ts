@@ -1,9 +1,9 @@
 // Bench stage for the website edition: Astro build time, and page weight (HTML, plus the shared stylesheet).
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { createRenderContext } from "../../src/build/context.ts";
-import { layout } from "../../src/build/layout.ts";
-import type { RenderContext } from "../../src/build/renderer.ts";
+import { createRenderContext } from "../../src/edition/context.ts";
+import type { RenderContext } from "../../src/edition/contract.ts";
+import { layout } from "../../src/edition/layout.ts";
 import type { SiteModel } from "../../src/model/types.ts";
 import { siteRenderer } from "../../src/site/index.ts";
 import type { BenchContext, BenchStage } from "./harness.ts";

@@ -4,7 +4,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MissingToolError, RenderError } from "../build/renderer.ts";
+import { MissingToolError, RenderError } from "../edition/contract.ts";
 import type { Leaflet } from "../model/types.ts";
 import {
   createOpenJTalkEngine,

@@ -1,10 +1,14 @@
 // Text-to-speech engines: Open JTalk through its command line, and the `say` package on macOS and Windows.
 // Every engine produces 48 kHz mono 16-bit WAV so the rest of the pipeline has one format to handle.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
+import { findExecutable, ProcessError, runProcess } from "../lib/process.ts";
+
+export { findExecutable } from "../lib/process.ts";
+
 import { parseWav } from "./wav.ts";
 
 /** Sample rate every engine's output is brought to. */
@@ -106,26 +110,6 @@ export class SynthesisError extends Error {
     super(message);
     this.name = "SynthesisError";
     this.kind = kind;
-  }
-}
-
-/** Finds an executable on PATH (or checks an absolute path). */
-export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (name.includes("/")) return isExecutableFile(name) ? name : undefined;
-  for (const dir of (env.PATH ?? "").split(delimiter)) {
-    if (!dir) continue;
-    const full = join(dir, name);
-    if (isExecutableFile(full)) return full;
-  }
-  return undefined;
-}
-
-function isExecutableFile(path: string): boolean {
-  try {
-    const st = statSync(path);
-    return st.isFile() && (st.mode & 0o111) !== 0;
-  } catch {
-    return false;
   }
 }
 
@@ -259,7 +243,7 @@ export async function createOpenJTalkEngine(opts: OpenJTalkOptions): Promise<Tts
   const voiceStat = statSync(voicePath);
   const version = `${await openJTalkVersion(opts.binary, opts.env)}; voice ${voicePath} ${voiceStat.size}`;
   const isM001 = /nitech_jp_atr503_m001/.test(voicePath);
-  const run = (args: string[], timeoutMs: number) => runProcess(opts.binary, args, timeoutMs, opts.env);
+  const run = (args: string[], timeoutMs: number) => runEngineProcess(opts.binary, args, timeoutMs, opts.env);
   return {
     id: "openjtalk",
     version,
@@ -318,41 +302,15 @@ function oneLine(text: string): string {
 }
 
 /** Runs an engine process; maps a non-zero exit, a signal or the time limit to a SynthesisError. */
-export function runProcess(binary: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    // Own process group, so a hung engine's children (a wrapper script's, say) are killed with it.
-    const child = spawn(binary, args, { env: env ?? process.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    let out = "";
-    let timedOut = false;
-    child.stdout.on("data", (d) => {
-      if (out.length < 65536) out += d;
-    });
-    child.stderr.on("data", (d) => {
-      if (out.length < 65536) out += d;
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    }, timeoutMs);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(new SynthesisError("crashed", `could not start ${binary}: ${err.message}`));
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      const tail = out.trim().split("\n").slice(-3).join(" / ");
-      if (timedOut)
-        reject(new SynthesisError("timeout", `${binary} did not finish within ${(timeoutMs / 1000).toFixed(1)} s and was stopped`));
-      else if (signal) reject(new SynthesisError("crashed", `${binary} crashed (${signal})${tail ? `: ${tail}` : ""}`));
-      else if (code !== 0)
-        reject(new SynthesisError(code === 1 ? "rejected" : "crashed", `${binary} exited with code ${code}${tail ? `: ${tail}` : ""}`));
-      else resolve(out);
-    });
-  });
+export async function runEngineProcess(binary: string, args: string[], timeoutMs: number, env?: NodeJS.ProcessEnv): Promise<string> {
+  try {
+    const { stdout, stderr } = await runProcess(binary, args, { timeoutMs, env, maxOutput: 65536 });
+    return stdout + stderr;
+  } catch (err) {
+    if (!(err instanceof ProcessError)) throw err;
+    const kind = err.kind === "timeout" ? "timeout" : err.kind === "exit" && err.code === 1 ? "rejected" : "crashed";
+    throw new SynthesisError(kind, err.message);
+  }
 }
 
 // ---------- say (macOS Kyoko, Windows Haruka) ----------
@@ -382,7 +340,7 @@ export function createSayEngine(opts: { voice?: string; platform: NodeJS.Platfor
         throw err instanceof SynthesisError ? err : new SynthesisError("rejected", `say could not speak this text: ${String(err)}`);
       });
       try {
-        await runProcess(
+        await runEngineProcess(
           "ffmpeg",
           ["-v", "error", "-y", "-i", raw, "-ac", "1", "-ar", String(INTERNAL_SAMPLE_RATE), "-c:a", "pcm_s16le", req.outWav],
           req.timeoutMs,

@@ -1,17 +1,20 @@
 // The audio edition: one MP3 per section/question and one whole-leaflet MP3 with ID3 tags and chapters.
 // Clips are synthesized in parallel and cached by content; units are normalised to −18 LUFS and cached as MP3;
 // the whole-leaflet file is the units' MP3 frames joined without re-encoding, so an edit redoes one unit only.
-import { createHash, randomBytes } from "node:crypto";
-import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { layout } from "../build/layout.ts";
-import { MissingToolError, type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
+import { MissingToolError, type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
+import { layout } from "../edition/layout.ts";
+import { produceAtomic, tempPath } from "../lib/atomic.ts";
+import { ContentCache, type DamagedHandler, hashKey } from "../lib/cache.ts";
+import { Pool } from "../lib/pool.ts";
+import { runProcess } from "../lib/process.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { type LeafletScript, leafletScript, type SpeakerNameMode, type UnitScript, type Utterance } from "../reading/speech.ts";
-import { type DetectOptions, EngineUnavailableError, resolveEngine, runProcess, SynthesisError, type TtsEngine } from "./engine.ts";
+import { type DetectOptions, EngineUnavailableError, resolveEngine, SynthesisError, type TtsEngine } from "./engine.ts";
 import { mp3Frames } from "./mp3.ts";
 import { NormalizeWorkers } from "./normalize.ts";
-import { Pool } from "./pool.ts";
 
 export type { EngineStatus, TtsEngine } from "./engine.ts";
 export { describeEngineStatus, detectEngines, EngineUnavailableError, resolveEngine } from "./engine.ts";
@@ -79,68 +82,36 @@ function firstFailure(results: PromiseSettledResult<unknown>[]): unknown {
   return rejected.find((e) => !(e instanceof StoppedError)) ?? rejected[0];
 }
 
-/** Content-addressed paths under cacheDir/audio (clips, engine traces, encoded units). */
-export class AudioCache {
-  readonly dir: string;
-  constructor(cacheDir: string) {
-    this.dir = join(cacheDir, "audio");
-  }
-  clip(key: string) {
-    return join(this.dir, "clips", key.slice(0, 2), `${key}.wav`);
-  }
-  trace(key: string) {
-    return join(this.dir, "traces", key.slice(0, 2), `${key}.trace`);
-  }
-  unit(key: string) {
-    return join(this.dir, "units", key.slice(0, 2), `${key}.mp3`);
-  }
-}
-
-function sha(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(value)).digest("hex");
+/** The audio edition's caches: synthesized clips, the engine's analyses of texts, and encoded units. */
+export function audioCaches(cacheDir: string, onDamaged?: DamagedHandler) {
+  return {
+    clips: new ContentCache(cacheDir, "audio/clips", onDamaged),
+    traces: new ContentCache(cacheDir, "audio/traces", onDamaged),
+    units: new ContentCache(cacheDir, "audio/units", onDamaged),
+  };
 }
 
 /** Cache key of a clip: everything that changes its sound. */
 export function clipKey(engine: TtsEngine, text: string, speed: number, pitch: number): string {
-  return sha({ v: CACHE_VERSION, engine: engine.id, version: engine.version, voice: engine.voice, speed, pitch, text });
+  return hashKey({ v: CACHE_VERSION, engine: engine.id, version: engine.version, voice: engine.voice, speed, pitch, text });
 }
 
 /** Cache key of an engine's analysis of a text (its reading does not depend on speed or pitch). */
 export function traceKey(engine: TtsEngine, text: string): string {
-  return sha({ v: CACHE_VERSION, engine: engine.id, version: engine.version, text });
+  return hashKey({ v: CACHE_VERSION, engine: engine.id, version: engine.version, text });
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function tmpName(path: string): string {
-  return `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-}
-
-/** Writes through a temporary name so no reader ever sees half a file. */
-async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = tmpName(path);
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
-
-/** Places a cached file in the output: a hard link when possible (same disk), else a copy via a temp name. */
+/** Copies a cached file into the output: never a link, so the published build shares no storage with the cache. */
 async function placeFile(from: string, to: string): Promise<void> {
   await mkdir(dirname(to), { recursive: true });
-  const tmp = tmpName(to);
+  const tmp = tempPath(to);
   try {
-    await link(from, tmp);
-  } catch {
     await copyFile(from, tmp);
+    await rename(tmp, to);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
   }
-  await rename(tmp, to);
 }
 
 /** The engine settings of a leaflet: settings.audio, overridden by the leaflet's audio. */
@@ -162,7 +133,7 @@ export function speakerNameMode(site: SiteModel): SpeakerNameMode {
 
 /** Renders the audio edition of ctx.leaflets; returns what was synthesized and encoded. */
 export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions = {}): Promise<AudioStats> {
-  const cache = new AudioCache(ctx.cacheDir);
+  const cache = audioCaches(ctx.cacheDir, (m) => ctx.log.warn(`audio: ${m}`));
   const pool = new Pool(opts.concurrency);
   const normalizer = new NormalizeWorkers(pool.size);
   const stats: AudioStats = { clips: 0, clipsSynthesized: 0, unitsEncoded: 0, unitFiles: 0, leafletFiles: 0, audioSeconds: 0 };
@@ -196,25 +167,23 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
     if (existing) return existing;
     clipsTotal++;
     const job = (async (): Promise<ClipResult> => {
-      const wav = cache.clip(key);
-      if (await exists(wav)) {
+      const cached = await cache.clips.verified(key, "wav");
+      if (cached) {
         clipsDone++;
         progress();
-        return { key, wav };
+        return { key, wav: cached };
       }
       return pool.run(async () => {
         if (failed) throw new StoppedError();
-        await mkdir(dirname(wav), { recursive: true });
-        const tmpWav = tmpName(wav);
+        const tmpWav = await cache.clips.scratchPath(key, "wav");
         const tKey = traceKey(engine, utt.text);
-        const trace = cache.trace(tKey);
-        const tmpTrace = engine.analyze ? tmpName(trace) : undefined;
-        if (tmpTrace) await mkdir(dirname(trace), { recursive: true });
+        const tmpTrace = engine.analyze ? await cache.traces.scratchPath(tKey, "trace") : undefined;
         const timeoutMs = opts.clipTimeoutMs ?? 30_000 + 500 * utt.text.length;
+        let wav: string;
         try {
           await engine.synthesize({ text: utt.text, outWav: tmpWav, traceFile: tmpTrace, speed, pitch: utt.pitch, timeoutMs });
-          if (tmpTrace && (await exists(tmpTrace))) await rename(tmpTrace, trace);
-          await rename(tmpWav, wav);
+          if (tmpTrace && existsSync(tmpTrace)) await cache.traces.adopt(tKey, "trace", tmpTrace);
+          wav = await cache.clips.adopt(key, "wav", tmpWav);
         } catch (err) {
           await rm(tmpWav, { force: true });
           if (tmpTrace) await rm(tmpTrace, { force: true });
@@ -238,21 +207,23 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
     // No track number: inserting a question would otherwise change, and re-encode, every unit after it.
     meta: { album: string; artist: string },
   ) => {
-    // Wait for every clip, failed or not, so no engine process outlives the render.
-    const settledClips = await Promise.allSettled(unit.utterances.map((u, i) => synthesizeClip(engine, leaflet, unit, u, i)));
-    const clipFailure = firstFailure(settledClips);
-    if (clipFailure) throw clipFailure;
-    const clips = settledClips.map((r) => (r as PromiseFulfilledResult<ClipResult>).value);
-    const encodeKey = sha({
+    const speed = leafletAudioSettings(ctx.site, leaflet).speed;
+    const encodeKey = hashKey({
       v: CACHE_VERSION,
       format: AUDIO_FORMAT,
-      clips: clips.map((c) => c.key),
+      clips: unit.utterances.map((u) => clipKey(engine, u.text, speed, u.pitch)),
       pauses: unit.utterances.map((u) => u.pauseAfterMs),
       tags: { title: unit.title, ...meta },
     });
-    const mp3 = cache.unit(encodeKey);
-    const infoPath = `${mp3}.json`;
-    if (!(await exists(mp3)) || !(await exists(infoPath))) {
+    // A unit already encoded needs none of its clips: they are looked at only when the unit must be made again.
+    let mp3 = await cache.units.verified(encodeKey, "mp3");
+    let infoText = mp3 ? await cache.units.getText(encodeKey, "json") : undefined;
+    if (!mp3 || !infoText) {
+      // Wait for every clip, failed or not, so no engine process outlives the render.
+      const settledClips = await Promise.allSettled(unit.utterances.map((u, i) => synthesizeClip(engine, leaflet, unit, u, i)));
+      const clipFailure = firstFailure(settledClips);
+      if (clipFailure) throw clipFailure;
+      const clips = settledClips.map((r) => (r as PromiseFulfilledResult<ClipResult>).value);
       await pool.run(async () => {
         if (failed) throw new StoppedError();
         const { pcm } = await normalizer.run({
@@ -266,7 +237,9 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
           maxGainDb: 20,
         });
         try {
-          await encodeMp3(pcm, mp3, { title: unit.title, album: meta.album, artist: meta.artist });
+          mp3 = await cache.units.putFile(encodeKey, "mp3", (tmp) =>
+            encodeMp3(pcm, tmp, { title: unit.title, album: meta.album, artist: meta.artist }),
+          );
         } catch (err) {
           failed = true;
           throw new RenderError(`Could not encode the audio of "${unit.title}" (${unit.id}): ${(err as Error).message}`, {
@@ -278,12 +251,14 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
           });
         }
         const frames = mp3Frames(await readFile(mp3)).frames;
-        await writeAtomic(infoPath, JSON.stringify({ durationSeconds: pcm.length / INTERNAL_RATE, frames }));
+        infoText = JSON.stringify({ durationSeconds: pcm.length / INTERNAL_RATE, frames });
+        await cache.units.put(encodeKey, "json", infoText);
         stats.unitsEncoded++;
         // Encoding jumps the queue: a unit is finished while other clips are still being synthesized, not all at the end.
       }, true);
     }
-    const info = JSON.parse(await readFile(infoPath, "utf8")) as { durationSeconds: number; frames: number };
+    if (!mp3 || !infoText) throw new Error(`the unit ${unit.id} was not encoded`);
+    const info = JSON.parse(infoText) as { durationSeconds: number; frames: number };
     return { script: unit, mp3, durationSeconds: info.durationSeconds, frames: info.frames } satisfies PartResult;
   };
 
@@ -377,8 +352,12 @@ function clipError(leaflet: Leaflet, unit: UnitScript, utt: Utterance, index: nu
 
 /** Resamples normalised PCM to 44.1 kHz and encodes 64 kbps mono MP3 with the unit's ID3 tags. */
 async function encodeMp3(pcm: Int16Array, out: string, tags: Record<string, string>): Promise<void> {
-  await mkdir(dirname(out), { recursive: true });
-  const tmp = `${tmpName(out)}.mp3`;
+  await produceAtomic(out, (tmp) =>
+    runProcess("ffmpeg", mp3Args(tmp, tags), { timeoutMs: 600_000, input: new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength) }),
+  );
+}
+
+function mp3Args(tmp: string, tags: Record<string, string>): string[] {
   const args = ["-v", "error", "-nostdin", "-y", "-f", "s16le", "-ar", String(INTERNAL_RATE), "-ac", "1", "-i", "pipe:0"];
   // LAME's faster search (compression level 7) halves encoding time; at 64 kbps speech the difference is not audible.
   args.push(
@@ -396,34 +375,7 @@ async function encodeMp3(pcm: Int16Array, out: string, tags: Record<string, stri
   args.push("-id3v2_version", "3");
   for (const [k, v] of Object.entries(tags)) args.push("-metadata", `${k}=${v}`);
   args.push("-f", "mp3", tmp);
-  try {
-    await pipeToProcess("ffmpeg", args, new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength));
-    await rename(tmp, out);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-
-function pipeToProcess(binary: string, args: string[], input: Uint8Array): Promise<void> {
-  return import("node:child_process").then(
-    ({ spawn }) =>
-      new Promise<void>((resolve, reject) => {
-        const child = spawn(binary, args, { stdio: ["pipe", "ignore", "pipe"] });
-        let err = "";
-        child.stderr.on("data", (d) => {
-          err += d;
-        });
-        child.on("error", (e) => reject(new Error(`could not start ${binary}: ${e.message}`)));
-        child.on("close", (code) =>
-          code === 0 ? resolve() : reject(new Error(`${binary} exited with code ${code}: ${err.trim().slice(-400)}`)),
-        );
-        child.stdin.on("error", () => {
-          /* the close handler reports the failure */
-        });
-        child.stdin.end(input);
-      }),
-  );
+  return args;
 }
 
 function ffmetaEscape(s: string): string {
@@ -432,9 +384,7 @@ function ffmetaEscape(s: string): string {
 
 /** Joins the parts' MP3 frames into the whole-leaflet file with ID3 tags and one chapter per unit; returns its duration. */
 async function joinLeaflet(parts: PartResult[], out: string, leaflet: Leaflet, engine: TtsEngine): Promise<number> {
-  await mkdir(dirname(out), { recursive: true });
-  const tmp = `${tmpName(out)}.mp3`;
-  const work = `${tmp}.d`;
+  const work = tempPath(`${out}.d`);
   await mkdir(work, { recursive: true });
   const frameSeconds = 1152 / AUDIO_FORMAT.sampleRate;
   const lines = [";FFMETADATA1", `title=${ffmetaEscape(leaflet.title)}`, `artist=${ffmetaEscape(leaflet.issuer)}`];
@@ -461,33 +411,33 @@ async function joinLeaflet(parts: PartResult[], out: string, leaflet: Leaflet, e
   await writeFile(metaFile, `${lines.join("\n")}\n`);
   await writeFile(listFile, parts.map((p) => `file '${p.mp3.replace(/'/g, "'\\''")}'`).join("\n"));
   try {
-    await runProcess(
-      "ffmpeg",
-      [
-        "-v",
-        "error",
-        "-nostdin",
-        "-y",
-        "-f",
-        "concat",
-        "-safe",
-        "0",
-        "-i",
-        listFile,
-        "-i",
-        metaFile,
-        "-map",
-        "0:a",
-        "-map_metadata",
-        "1",
-        "-map_chapters",
-        "1",
-      ].concat(["-c", "copy", "-id3v2_version", "3", "-f", "mp3", tmp]),
-      600_000,
+    await produceAtomic(out, (tmp) =>
+      runProcess(
+        "ffmpeg",
+        [
+          "-v",
+          "error",
+          "-nostdin",
+          "-y",
+          "-f",
+          "concat",
+          "-safe",
+          "0",
+          "-i",
+          listFile,
+          "-i",
+          metaFile,
+          "-map",
+          "0:a",
+          "-map_metadata",
+          "1",
+          "-map_chapters",
+          "1",
+        ].concat(["-c", "copy", "-id3v2_version", "3", "-f", "mp3", tmp]),
+        { timeoutMs: 600_000 },
+      ),
     );
-    await rename(tmp, out);
   } catch (err) {
-    await rm(tmp, { force: true });
     throw new RenderError(`Could not join the audio of ${leaflet.file}: ${(err as Error).message}`, {
       leaflet,
       pos: leaflet.pos,

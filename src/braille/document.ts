@@ -1,5 +1,7 @@
 // A leaflet as a sequence of translated braille blocks: the shared input of the paginated
 // edition (BRF, Unicode text) and the volunteers' proofreading sheet.
+
+import { formatJapaneseDate } from "../lib/dates.ts";
 import type { Block, Inline, Leaflet, Question, SiteModel, SourcePos } from "../model/types.ts";
 import { inlineText } from "../model/walk.ts";
 import { kanaToBrailleReport } from "./cells.ts";
@@ -73,7 +75,7 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
     : [{ type: "text", value: leaflet.title }];
   await add("title", title, leaflet.pos);
   await add("meta", leaflet.issuer, leaflet.pos);
-  await add("meta", formatDate(leaflet.date), leaflet.pos);
+  await add("meta", formatJapaneseDate(leaflet.date), leaflet.pos);
 
   let unitId: string | undefined;
   const blocks = async (list: Block[], depth = 0) => {
@@ -182,12 +184,6 @@ function leadBlocks(leaflet: Leaflet): Block[] {
     lead.push(item);
   }
   return lead;
-}
-
-/** ISO date → the Japanese written form, which stage 1 reads (2021年10月1日). */
-function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
 /** Items → blocks for the page layout. */

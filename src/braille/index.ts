@@ -11,7 +11,6 @@ export {
   kanaToBrailleReport,
   UntranslatableError,
 } from "./cells.ts";
-export { brailleCommand } from "./cli.ts";
 export { analyzeKana, type SpacedKanaOptions, toSpacedKana } from "./kana.ts";
 export { type BrailleLabel, brailleLabel } from "./label.ts";
 export { type BrailleBlock, PAGE_DEFAULTS, type PageOptions, paginate } from "./paginate.ts";

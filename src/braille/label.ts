@@ -1,7 +1,7 @@
 // The braille label of a leaflet (its title, or the frontmatter's brailleLabel): an envelope or
 // cover label, limited to settings.braille.labelMaxCells cells. The print edition draws it as a
 // dot layer; the braille edition writes it as label.brf / label.txt.
-import { RenderError } from "../build/renderer.ts";
+import { RenderError } from "../edition/contract.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { cellCount, kanaToBrailleReport } from "./cells.ts";
 import { translate } from "./translate.ts";

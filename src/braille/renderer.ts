@@ -4,8 +4,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { layout } from "../build/layout.ts";
-import { type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
+import { type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
+import { layout } from "../edition/layout.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { brailleToBrf } from "./cells.ts";
 import { itemsToBlocks, leafletItems } from "./document.ts";

@@ -3,13 +3,13 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
-import { type BuildOptions, type BuildResult, buildSite } from "../build/build.ts";
-import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../build/renderer.ts";
-import { type Diagnostic, Diagnostics, formatDiagnostic } from "../content/diagnostics.ts";
 import { CONTENT_DIR, loadSite } from "../content/load.ts";
 import { parseLexicon } from "../content/settings.ts";
+import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../edition/contract.ts";
+import { type Diagnostic, Diagnostics, formatDiagnostic } from "../lib/diagnostics.ts";
 import type { LexiconEntry } from "../model/types.ts";
 import { listQuestions } from "../model/walk.ts";
+import { type BuildOptions, type BuildResult, buildSite } from "../pipeline/build.ts";
 import { type CliContext, type CliIO, EXIT } from "./context.ts";
 import { checkTools, printDoctor } from "./doctor.ts";
 import { scaffoldLeaflet } from "./scaffold.ts";
@@ -55,11 +55,11 @@ export async function main(
       case "serve":
         return await serveCommand(rest, ctx);
       case "reading":
-        return await (await import("../reading/cli.ts")).readingCommand(rest, ctx);
+        return await (await import("./reading.ts")).readingCommand(rest, ctx);
       case "readings":
-        return await (await import("../reading/cli.ts")).readingsCommand(rest, ctx);
+        return await (await import("./reading.ts")).readingsCommand(rest, ctx);
       case "braille":
-        return await (await import("../braille/cli.ts")).brailleCommand(rest, ctx);
+        return await (await import("./braille.ts")).brailleCommand(rest, ctx);
       case undefined:
       case "help":
       case "--help":

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { layout, unitUrl } from "../build/layout.ts";
+import { layout, unitUrl } from "../edition/layout.ts";
 import { listUnits } from "../model/walk.ts";
 import { tempContext } from "../print/testing/context.ts";
 import { dialogueLeaflet, faqLeaflet, fixtureSite } from "../print/testing/fixtures.ts";

@@ -1,17 +1,17 @@
 // The codes edition: a QR code (SVG and PNG) for every leaflet page and every section/question URL.
 import sharp from "sharp";
-import { layout, PAGE_CODE_NAME, unitUrl } from "../build/layout.ts";
-import type { RenderContext, Renderer } from "../build/renderer.ts";
+import type { RenderContext, Renderer } from "../edition/contract.ts";
+import { layout, PAGE_CODE_NAME, unitUrl } from "../edition/layout.ts";
+import { qrSvg } from "../lib/qr.ts";
 import { listUnits } from "../model/walk.ts";
-import { qrSvg } from "./qr.ts";
 
-export { qrMatrix, qrPathData, qrSvg } from "./qr.ts";
+export { qrMatrix, qrPathData, qrSvg } from "../lib/qr.ts";
 
 /** PNG width in pixels: 8 px per module or more, sharp enough for screens and for pasting into documents. */
 const PNG_WIDTH = 480;
 
 /** The file name (without extension) of a leaflet's own page code; units use their id. */
-export { PAGE_CODE_NAME } from "../build/layout.ts";
+export { PAGE_CODE_NAME } from "../edition/layout.ts";
 
 /** Writes code-svg and code-png artifacts for each leaflet page and each unit. */
 export const codesRenderer: Renderer = {

@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { Diagnostics } from "../lib/diagnostics.ts";
 import { listUnits } from "../model/walk.ts";
-import { Diagnostics } from "./diagnostics.ts";
 import { parseLeaflet } from "./leaflet.ts";
 import { parseSettings } from "./settings.ts";
 

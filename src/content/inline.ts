@@ -1,7 +1,7 @@
 // mdast phrasing content → model inlines, including the `{漢字|かんじ}` reading markup.
 import type { PhrasingContent } from "mdast";
+import type { Diagnostics } from "../lib/diagnostics.ts";
 import type { Inline } from "../model/types.ts";
-import type { Diagnostics } from "./diagnostics.ts";
 
 export interface InlineContext {
   file: string;

@@ -8,7 +8,9 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { isReservedId, RESERVED_IDS } from "../build/layout.ts";
+import { isReservedId, RESERVED_IDS } from "../edition/layout.ts";
+import type { Diagnostics } from "../lib/diagnostics.ts";
+import { Fields, YamlSource } from "../lib/yaml-fields.ts";
 import type {
   Block,
   BodyItem,
@@ -27,10 +29,8 @@ import type {
   TableBlock,
 } from "../model/types.ts";
 import { inlineText, leadBlocks, listUnits, unitBlocks } from "../model/walk.ts";
-import type { Diagnostics } from "./diagnostics.ts";
 import { type InlineContext, splitLines, toInlines } from "./inline.ts";
 import { parsePhone } from "./phone.ts";
-import { Fields, YamlSource } from "./yaml-fields.ts";
 
 const FRONTMATTER_FIELDS = [
   "title",

@@ -1,8 +1,8 @@
 // Reads everything under content/ once: settings, lexicon and every leaflet, checked together.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type Diagnostic, Diagnostics } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
-import { type Diagnostic, Diagnostics } from "./diagnostics.ts";
 import { checkSentenceLengths, parseLeaflet } from "./leaflet.ts";
 import { findMyNumbers } from "./privacy.ts";
 import { parseLexicon, parseSettings } from "./settings.ts";

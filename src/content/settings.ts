@@ -1,8 +1,8 @@
 // content/settings.yaml and content/lexicon.yaml: what every leaflet shares.
 import { isSeq, type Node } from "yaml";
+import type { Diagnostics } from "../lib/diagnostics.ts";
+import { Fields, YamlSource } from "../lib/yaml-fields.ts";
 import type { LexiconEntry, Settings } from "../model/types.ts";
-import type { Diagnostics } from "./diagnostics.ts";
-import { Fields, YamlSource } from "./yaml-fields.ts";
 
 const DEFAULT_FONTS = {
   regular: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf",

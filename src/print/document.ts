@@ -3,8 +3,9 @@
 import { existsSync } from "node:fs";
 import { Document, type DocumentProps, Image, Link, Page, Path, Svg, Text, View } from "@react-pdf/renderer";
 import React from "react";
-import { unitUrl } from "../build/layout.ts";
-import { RenderError } from "../build/renderer.ts";
+import { RenderError } from "../edition/contract.ts";
+import { unitUrl } from "../edition/layout.ts";
+import { formatJapaneseDate } from "../lib/dates.ts";
 import type { Block, ContactBlock, DialogueBlock, Inline, Leaflet, ListBlock, SiteModel, TableBlock } from "../model/types.ts";
 import { inlineText, leadBlocks, listUnits, type Unit, unitBlocks, unitHeading } from "../model/walk.ts";
 import { BLEED, BRAILLE_BOX, type BrailleMetrics, CODE, MARGIN, mm, type PageGeometry } from "./geometry.ts";
@@ -536,7 +537,7 @@ class Builder {
   titleBlock(): React.ReactElement {
     const { leaflet } = this.o;
     const c = this.t.colour;
-    const meta = `${leaflet.issuer}　${formatDate(leaflet.date)}`;
+    const meta = `${leaflet.issuer}　${formatJapaneseDate(leaflet.date)}`;
     return h(
       View,
       {
@@ -584,7 +585,7 @@ class Builder {
         this.text(this.bodyStyle(), leaflet.summary),
       ),
       this.text({ fontSize: 12, lineHeight: 1.6 }, `発行：${leaflet.issuer}`),
-      this.text({ fontSize: 12, lineHeight: 1.6 }, `発行日：${formatDate(leaflet.date)}`),
+      this.text({ fontSize: 12, lineHeight: 1.6 }, `発行日：${formatJapaneseDate(leaflet.date)}`),
       this.text({ fontSize: 10.5, lineHeight: 1.5, marginBottom: mm(10) }, `出典：${leaflet.source}`),
       ...(rows.length > 0
         ? [
@@ -903,9 +904,4 @@ function trimMarks(g: PageGeometry, key: string): React.ReactElement {
     { key, fixed: true, viewBox: `0 0 ${W} ${H}`, style: { position: "absolute", top: 0, left: 0, width: W, height: H } },
     h(Path, { d: d.join(""), stroke: "#000000", strokeWidth: 0.25, fill: "none" }),
   );
-}
-
-function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }

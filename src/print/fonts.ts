@@ -1,7 +1,7 @@
 // Registers the print fonts with react-pdf, checking that the configured files exist first.
 import { existsSync } from "node:fs";
 import { Font } from "@react-pdf/renderer";
-import { RenderError } from "../build/renderer.ts";
+import { RenderError } from "../edition/contract.ts";
 import type { Settings } from "../model/types.ts";
 
 const registered = new Map<string, string>();

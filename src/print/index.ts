@@ -4,8 +4,8 @@ import { renderToBuffer } from "@react-pdf/renderer";
 import { bookletTemplate } from "../../templates/booklet.ts";
 import { leafletTemplate } from "../../templates/leaflet.ts";
 import { brailleLabel } from "../braille/label.ts";
-import { layout, unitUrl } from "../build/layout.ts";
-import { type RenderContext, RenderError, type Renderer } from "../build/renderer.ts";
+import { type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
+import { layout, unitUrl } from "../edition/layout.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { listUnits } from "../model/walk.ts";
 import {

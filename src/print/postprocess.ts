@@ -2,7 +2,7 @@
 // once the page breaks are), and for print shops TrimBox/BleedBox, the braille label as vector dots on a
 // "Braille" spot colour in its own layer (OCG), and the notch as a die-line on a "DieCut" spot colour and layer.
 import { type PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, type PDFPage, PDFString, rgb } from "pdf-lib";
-import { QUIET_ZONE, qrMatrix, qrPathData } from "../codes/qr.ts";
+import { QUIET_ZONE, qrMatrix, qrPathData } from "../lib/qr.ts";
 import { codeBoxes } from "./document.ts";
 import { BLEED, CODE, type PageGeometry } from "./geometry.ts";
 

@@ -3,7 +3,7 @@
 import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFRawStream, type PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { RenderError } from "../build/renderer.ts";
+import { RenderError } from "../edition/contract.ts";
 import { inlineText, listUnits } from "../model/walk.ts";
 import { registerPrintFonts } from "./fonts.ts";
 import { A4, BLEED, DEFAULT_BRAILLE_METRICS, mm, SLUG } from "./geometry.ts";

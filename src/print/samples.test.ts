@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { layout } from "../build/layout.ts";
 import { loadSite } from "../content/load.ts";
+import { layout } from "../edition/layout.ts";
 import type { Inline, Leaflet, SiteModel } from "../model/types.ts";
 import { blockText, inlineText, listUnits, unitBlocks } from "../model/walk.ts";
 import { registerPrintFonts } from "./fonts.ts";

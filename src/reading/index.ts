@@ -1,8 +1,6 @@
 // The reading module's public surface: from written Japanese to what is spoken (audio) and read (braille).
 
-export { readingCommand, readingsCommand } from "./cli.ts";
 export { applyLexicon, inlineSegments, type ReadingSegment, toHiragana, toKatakana } from "./overrides.ts";
-export { diffReadings, formatReadings, leafletReadings, READINGS_DIR, type ReadingRow, readingsFile, syncReadings } from "./readings.ts";
 export { ABBREVIATIONS, normalizeText, READING_RULES, type ReadingRule } from "./rules.ts";
 export {
   isSpeakable,
@@ -18,4 +16,3 @@ export {
   type Utterance,
   unitScript,
 } from "./speech.ts";
-export { parseTrace, type TraceWord, traceReading, traceSentences } from "./trace.ts";

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { resolveEngine } from "../audio/engine.ts";
 import { smallLeaflet, smallSite } from "../audio/testing/fixtures.ts";
+import { parseTrace, traceReading, traceSentences } from "../audio/trace.ts";
 import type { Inline } from "../model/types.ts";
 import { isSpeakable, leafletScript, MAX_UTTERANCE_CHARS, splitSentences, spokenText } from "./speech.ts";
-import { parseTrace, traceReading, traceSentences } from "./trace.ts";
 
 const lexicon = smallSite([]).lexicon;
 

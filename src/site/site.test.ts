@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixtureBuild, makeContext } from "../../test/site/fixture.ts";
-import { layout } from "../build/layout.ts";
-import type { Artifact } from "../build/renderer.ts";
+import type { Artifact } from "../edition/contract.ts";
+import { layout } from "../edition/layout.ts";
 import type { SiteModel } from "../model/types.ts";
 import { siteRenderer } from "./index.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixtureModel } from "../../test/site/fixture.ts";
-import type { Artifact } from "../build/renderer.ts";
+import type { Artifact } from "../edition/contract.ts";
 import {
   downloadFacts,
   formatBytes,

@@ -1,8 +1,8 @@
 // What the Astro pages receive: the model plus, per leaflet, the files other editions made, already labelled.
 // Pure functions only, so the wording, sizes and links can be tested without building a site.
 import { posix } from "node:path";
-import { layout, unitUrl } from "../build/layout.ts";
-import type { Artifact, ArtifactKind } from "../build/renderer.ts";
+import type { Artifact, ArtifactKind } from "../edition/contract.ts";
+import { layout, unitUrl } from "../edition/layout.ts";
 import type { Leaflet, Settings } from "../model/types.ts";
 import { listUnits } from "../model/walk.ts";
 
@@ -69,7 +69,7 @@ export interface SiteView {
 }
 
 /** Ids the page chrome uses itself; a section or question may not take them. */
-export { RESERVED_IDS } from "../build/layout.ts";
+export { RESERVED_IDS } from "../edition/layout.ts";
 
 const LABELS: Partial<Record<ArtifactKind, { label: string; format: string }>> = {
   pdf: { label: "PDF版（A4）", format: "PDF" },
@@ -204,12 +204,8 @@ export function downloadFacts(d: Download): string {
   return `（${parts.join("、")}）`;
 }
 
-/** ISO date as 2021年10月1日. */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
-}
+/** ISO date as 2021年10月1日 (the one date formatter, re-exported for the pages). */
+export { formatJapaneseDate as formatDate } from "../lib/dates.ts";
 
 /** The heading level of a sub-heading block, never more than one below its unit's heading. */
 export function subHeadingLevel(blockLevel: number, unitLevel: number): number {

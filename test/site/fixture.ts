@@ -5,10 +5,10 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { createElement as h } from "react";
 import sharp from "sharp";
-import { createRenderContext } from "../../src/build/context.ts";
-import { layout } from "../../src/build/layout.ts";
-import type { Artifact, RenderContext } from "../../src/build/renderer.ts";
 import { defaultSettings } from "../../src/content/settings.ts";
+import { createRenderContext } from "../../src/edition/context.ts";
+import type { Artifact, RenderContext } from "../../src/edition/contract.ts";
+import { layout } from "../../src/edition/layout.ts";
 import type { Inline, Leaflet, SiteModel, SourcePos } from "../../src/model/types.ts";
 
 const run = promisify(execFile);

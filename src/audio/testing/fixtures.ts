@@ -2,9 +2,9 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRenderContext } from "../../build/context.ts";
-import type { RenderContext } from "../../build/renderer.ts";
 import { defaultSettings } from "../../content/settings.ts";
+import { createRenderContext } from "../../edition/context.ts";
+import type { RenderContext } from "../../edition/contract.ts";
 import type { Inline, Leaflet, SiteModel, SourcePos } from "../../model/types.ts";
 
 const FILE = "content/leaflets/test-card.md";

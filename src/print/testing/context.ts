@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createRenderContext } from "../../build/context.ts";
-import type { RenderContext } from "../../build/renderer.ts";
+import { createRenderContext } from "../../edition/context.ts";
+import type { RenderContext } from "../../edition/contract.ts";
 import type { SiteModel } from "../../model/types.ts";
 
 /** A context over `site` whose outDir is a fresh temporary folder; `warnings` collects log.warn calls. */

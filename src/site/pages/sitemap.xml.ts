@@ -1,6 +1,6 @@
 // sitemap.xml with absolute public URLs, which the accessibility check also uses to find every page.
 import data from "virtual:leaflet-model";
-import { layout, publicUrl } from "../../build/layout.ts";
+import { layout, publicUrl } from "../../edition/layout.ts";
 import type { SiteView } from "../view.ts";
 
 /** Builds the sitemap from the same data as the pages. */

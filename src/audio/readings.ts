@@ -1,12 +1,13 @@
 // Reviewable readings: every sentence a leaflet's audio speaks, beside the kana reading the engine will use.
 // The files are committed under content/readings/, so a change of reading shows up in review like a change of text.
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import type { TtsEngine } from "../audio/engine.ts";
-import { AudioCache, traceKey } from "../audio/index.ts";
-import { Pool } from "../audio/pool.ts";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { writeFileAtomic } from "../lib/atomic.ts";
+import { Pool } from "../lib/pool.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
-import { leafletScript, type SpeakerNameMode, splitSentences, type Utterance } from "./speech.ts";
+import { leafletScript, type SpeakerNameMode, splitSentences, type Utterance } from "../reading/speech.ts";
+import type { TtsEngine } from "./engine.ts";
+import { audioCaches, traceKey } from "./index.ts";
 import { traceReading, traceSentences } from "./trace.ts";
 
 /** Folder of the committed reading files, relative to the project root. */
@@ -32,17 +33,13 @@ export interface ReadingRow {
 /** The engine's analysis of a text, from the cache the audio renderer fills, or run now and cached. */
 export async function cachedAnalysis(engine: TtsEngine, text: string, cacheDir: string, timeoutMs = 60_000): Promise<string> {
   if (!engine.analyze) throw new Error(`the ${engine.id} engine cannot show its readings: use Open JTalk for reading reviews`);
-  const path = new AudioCache(cacheDir).trace(traceKey(engine, text));
-  try {
-    return await readFile(path, "utf8");
-  } catch {
-    const trace = await engine.analyze(text, timeoutMs);
-    await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    await writeFile(tmp, trace);
-    await rename(tmp, path);
-    return trace;
-  }
+  const traces = audioCaches(cacheDir).traces;
+  const key = traceKey(engine, text);
+  const cached = await traces.getText(key, "trace");
+  if (cached !== undefined) return cached;
+  const trace = await engine.analyze(text, timeoutMs);
+  await traces.put(key, "trace", trace);
+  return trace;
 }
 
 /** Every sentence of a leaflet's audio with its reading, in order. */
@@ -140,10 +137,6 @@ export async function syncReadings(
   const changes = committed === fresh ? [] : committed ? diffReadings(committed, fresh, file) : [`${file} does not exist yet`];
   if (changes.length === 0 && committed !== fresh) changes.push(`${file}: header or layout differs`);
   if (check || changes.length === 0) return { file, changes, written: false };
-  const full = join(root, file);
-  await mkdir(dirname(full), { recursive: true });
-  const tmp = `${full}.tmp-${process.pid}`;
-  await writeFile(tmp, fresh);
-  await rename(tmp, full);
+  await writeFileAtomic(join(root, file), fresh);
   return { file, changes, written: true };
 }

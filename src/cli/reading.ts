@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { EngineUnavailableError, resolveEngine, type TtsEngine } from "../audio/engine.ts";
 import { speakerNameMode } from "../audio/index.ts";
-import { Pool } from "../audio/pool.ts";
-import { type CliContext, EXIT, readAllText } from "../cli/context.ts";
-import { cachedAnalysis, syncReadings } from "./readings.ts";
-import { isSpeakable, spokenPlain } from "./speech.ts";
-import { traceReading } from "./trace.ts";
+import { cachedAnalysis, syncReadings } from "../audio/readings.ts";
+import { traceReading } from "../audio/trace.ts";
+import { Pool } from "../lib/pool.ts";
+import { isSpeakable, spokenPlain } from "../reading/speech.ts";
+import { type CliContext, EXIT, readAllText } from "./context.ts";
 
 async function openJTalk(ctx: CliContext, voice?: string): Promise<TtsEngine | number> {
   try {

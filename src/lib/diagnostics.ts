@@ -1,4 +1,5 @@
-// Problems found in content, reported as `file:line:col severity: message (hint: …)`.
+// The one message channel: every problem a run finds, from the content or from an edition, is a Diagnostic
+// printed as `file:line:col severity: [edition (unit): ]message (hint: …)`.
 
 export type Severity = "error" | "warning";
 
@@ -10,17 +11,38 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   hint?: string;
+  /** Which edition found it (`print`, `braille`…); undefined for the content itself. */
+  origin?: string;
+  /** The section or question it is about, when an edition knows. */
+  unit?: string;
 }
 
 /** Formats a diagnostic the way compilers do, so editors and people can jump to it. */
 export function formatDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? ` (hint: ${d.hint})` : "";
-  return `${d.file}:${d.line}:${d.column} ${d.severity}: ${d.message}${hint}`;
+  const origin = d.origin ? `${d.origin}${d.unit ? ` (${d.unit})` : ""}: ` : "";
+  return `${d.file}:${d.line}:${d.column} ${d.severity}: ${origin}${d.message}${hint}`;
+}
+
+/** Diagnostics in file, line, column order (stable for equal positions). */
+export function sortDiagnostics(items: readonly Diagnostic[]): Diagnostic[] {
+  return [...items].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** How many errors and warnings, as the last line of a run says it. */
+export function countLine(items: readonly Diagnostic[]): string {
+  const errors = items.filter((d) => d.severity === "error").length;
+  const warnings = items.length - errors;
+  return `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }
 
 /** Collects every problem of a run, so the author sees them all at once. */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
+
+  add(d: Diagnostic): void {
+    this.items.push(d);
+  }
 
   error(file: string, line: number, column: number, message: string, hint?: string): void {
     this.items.push({ file, line, column, severity: "error", message, hint });
@@ -36,7 +58,7 @@ export class Diagnostics {
 
   /** Diagnostics in file, line, column order. */
   sorted(): Diagnostic[] {
-    return [...this.items].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    return sortDiagnostics(this.items);
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { captureIO } from "../../test/helpers.ts";
-import type { CliContext } from "../cli/context.ts";
-import { brailleCommand } from "./cli.ts";
+import { brailleCommand } from "./braille.ts";
+import type { CliContext } from "./context.ts";
 
 function ctx(stdin = "") {
   const io = captureIO(stdin);

@@ -3,13 +3,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Diagnostic } from "../content/diagnostics.ts";
 import { loadSite } from "../content/load.ts";
+import { createRenderContext, safeJoin } from "../edition/context.ts";
+import { type Artifact, EDITIONS, type Edition, type Logger, type Renderer } from "../edition/contract.ts";
+import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
 import { listUnits } from "../model/walk.ts";
-import { createRenderContext, safeJoin } from "./context.ts";
 import { RENDERERS } from "./editions.ts";
-import { type Artifact, EDITIONS, type Edition, type Logger, type Renderer } from "./renderer.ts";
 
 export const MANIFEST = "manifest.json";
 

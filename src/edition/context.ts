@@ -2,7 +2,7 @@
 import { mkdir, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Leaflet, SiteModel } from "../model/types.ts";
-import type { Artifact, Logger, RenderContext } from "./renderer.ts";
+import type { Artifact, Logger, RenderContext } from "./contract.ts";
 
 export interface ContextOptions {
   site: SiteModel;

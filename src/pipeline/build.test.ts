@@ -5,9 +5,9 @@ import { describe, expect, it } from "vitest";
 import { captureIO, fingerprint, scratchProjects } from "../../test/helpers.ts";
 import { main } from "../cli/main.ts";
 import { loadSite } from "../content/load.ts";
+import { type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
+import { layout } from "../edition/layout.ts";
 import { buildSite } from "./build.ts";
-import { layout } from "./layout.ts";
-import { type RenderContext, RenderError, type Renderer } from "./renderer.ts";
 
 const project = scratchProjects();
 

@@ -1,5 +1,5 @@
 // The renderer of each edition, loaded only when a build asks for it (check and doctor stay fast).
-import type { Edition, Renderer } from "./renderer.ts";
+import type { Edition, Renderer } from "../edition/contract.ts";
 
 export const RENDERERS: Record<Edition, () => Promise<Renderer>> = {
   codes: async () => (await import("../codes/index.ts")).codesRenderer,

@@ -1,7 +1,7 @@
 // `leaflet braille [text] [--kana]`: translate text given as an argument or on stdin, line by line.
 import { parseArgs } from "node:util";
-import { type CliContext, EXIT, readAllText } from "../cli/context.ts";
-import { translate } from "./translate.ts";
+import { translate } from "../braille/translate.ts";
+import { type CliContext, EXIT, readAllText } from "./context.ts";
 
 const USAGE = "usage: leaflet braille [text] [--kana]   (without text, reads lines from stdin)";
 
