@@ -42,7 +42,7 @@ try {
   const large = await parseStage(largeDir, "large", 3);
   const ctx: BenchContext = { root, sample, large, scratch, row: (r) => rows.push(r) };
   const stages = readdirSync(path.join(root, "scripts/bench"))
-    .filter((n) => n.endsWith(".ts") && !n.startsWith("_") && !["harness.ts", "corpus.ts"].includes(n))
+    .filter((n) => n.endsWith(".ts") && !n.startsWith("_") && !["harness.ts", "corpus.ts", "print-measure.ts"].includes(n))
     .map((n) => n.replace(/\.ts$/, ""))
     .filter((n) => only.length === 0 || only.includes(n));
   for (const name of stages) {

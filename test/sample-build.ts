@@ -32,7 +32,12 @@ export async function sampleDist(): Promise<string> {
             ? result.diagnostics.map(formatDiagnostic).join("\n")
             : result.reason === "usage"
               ? result.message
-              : `${result.edition}: ${result.error instanceof RenderError ? result.error.message : String((result.error as Error)?.stack ?? result.error)}`;
+              : result.reason === "tools"
+                ? result.missing.map((t) => `${t.edition} needs ${t.name} (${t.target})`).join("\n")
+                : [
+                    `${result.edition}: ${result.error instanceof RenderError || result.error === undefined ? "" : String((result.error as Error)?.stack ?? result.error)}`,
+                    ...result.diagnostics.map(formatDiagnostic),
+                  ].join("\n");
         throw new Error(`the sample build failed:\n${detail}`);
       }
       return SAMPLE_DIST;

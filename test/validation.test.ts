@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSite } from "../src/content/load.ts";
 import { formatDiagnostic } from "../src/lib/diagnostics.ts";
+import { loadProject } from "../src/pipeline/project.ts";
 
 const fixtures = path.resolve(import.meta.dirname, "fixtures");
 const scratch: string[] = [];
@@ -22,7 +22,7 @@ async function check(...names: string[]): Promise<string[]> {
     const target = i === 0 ? name : `copy-of-${name}`;
     cpSync(path.join(fixtures, "invalid", name), path.join(root, "content/leaflets", target));
   }
-  const { site, diagnostics } = await loadSite(root);
+  const { site, diagnostics } = await loadProject(root);
   if (diagnostics.some((d) => d.severity === "error")) expect(site).toBeNull();
   return diagnostics.map(formatDiagnostic);
 }

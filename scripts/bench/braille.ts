@@ -28,10 +28,11 @@ async function child(root: string): Promise<void> {
   const t0 = performance.now();
   await analyzer();
   const dictionaryMs = performance.now() - t0;
-  const out = await renderLeafletBraille(leaflet, site);
+  const { brailleLabel } = await import("../../src/braille/label.ts");
+  const out = await renderLeafletBraille(leaflet, site, await brailleLabel(leaflet, site));
   const coldMs = performance.now() - t0;
   const t1 = performance.now();
-  await renderLeafletBraille(leaflet, site);
+  await renderLeafletBraille(leaflet, site, await brailleLabel(leaflet, site));
   const warmMs = performance.now() - t1;
   const result: ChildResult = {
     questions: listQuestions(leaflet).length,

@@ -3,12 +3,12 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { SiteModel } from "../../src/model/types.ts";
-import type { PrintMeasure } from "../../src/print/measure.ts";
+import type { PrintMeasure } from "./print-measure.ts";
 import type { BenchContext, BenchStage } from "./harness.ts";
 
 function measure(root: string, site: SiteModel, slug: string): PrintMeasure {
   const one = { ...site, leaflets: site.leaflets.filter((l) => l.slug === slug) };
-  const out = execFileSync(process.execPath, [path.join(root, "src/print/measure.ts"), slug], {
+  const out = execFileSync(process.execPath, [path.join(root, "scripts/bench/print-measure.ts"), slug], {
     input: JSON.stringify(one),
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,

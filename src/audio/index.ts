@@ -138,13 +138,17 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
   const normalizer = new NormalizeWorkers(pool.size);
   const stats: AudioStats = { clips: 0, clipsSynthesized: 0, unitsEncoded: 0, unitFiles: 0, leafletFiles: 0, audioSeconds: 0 };
   const engines = new Map<string, Promise<TtsEngine>>();
-  const engineFor = (leaflet: Leaflet): Promise<TtsEngine> => {
+  const engineFor = (leaflet: Leaflet, speakerVoice?: string): Promise<TtsEngine> => {
     if (opts.engine) return Promise.resolve(opts.engine);
     const s = leafletAudioSettings(ctx.site, leaflet);
-    const id = `${s.engine}|${s.voice ?? ""}`;
-    if (!engines.has(id)) engines.set(id, resolveEngine({ engine: s.engine, voice: s.voice }, opts.detect));
+    const voice = speakerVoice ?? s.voice;
+    const id = `${s.engine}|${voice ?? ""}`;
+    if (!engines.has(id)) engines.set(id, resolveEngine({ engine: s.engine, voice }, opts.detect));
     return engines.get(id)!;
   };
+  // A speaker with a voice of their own is spoken by an engine set up with that voice.
+  const voicesOf = async (leaflet: Leaflet, engine: TtsEngine, utterances: Utterance[]): Promise<TtsEngine[]> =>
+    Promise.all(utterances.map((u) => (u.voice ? engineFor(leaflet, u.voice) : engine)));
 
   let failed = false;
   let clipsDone = 0;
@@ -208,10 +212,11 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
     meta: { album: string; artist: string },
   ) => {
     const speed = leafletAudioSettings(ctx.site, leaflet).speed;
+    const voiced = await voicesOf(leaflet, engine, unit.utterances);
     const encodeKey = hashKey({
       v: CACHE_VERSION,
       format: AUDIO_FORMAT,
-      clips: unit.utterances.map((u) => clipKey(engine, u.text, speed, u.pitch)),
+      clips: unit.utterances.map((u, i) => clipKey(voiced[i], u.text, speed, u.pitch)),
       pauses: unit.utterances.map((u) => u.pauseAfterMs),
       tags: { title: unit.title, ...meta },
     });
@@ -220,7 +225,7 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
     let infoText = mp3 ? await cache.units.getText(encodeKey, "json") : undefined;
     if (!mp3 || !infoText) {
       // Wait for every clip, failed or not, so no engine process outlives the render.
-      const settledClips = await Promise.allSettled(unit.utterances.map((u, i) => synthesizeClip(engine, leaflet, unit, u, i)));
+      const settledClips = await Promise.allSettled(unit.utterances.map((u, i) => synthesizeClip(voiced[i], leaflet, unit, u, i)));
       const clipFailure = firstFailure(settledClips);
       if (clipFailure) throw clipFailure;
       const clips = settledClips.map((r) => (r as PromiseFulfilledResult<ClipResult>).value);
@@ -281,7 +286,18 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
         kind: "credits",
         title: "クレジット",
         pos: leaflet.pos,
-        utterances: [{ text: engine.credit.spoken, source: engine.credit.text, pitch: 0, pauseAfterMs: 500, pos: leaflet.pos }],
+        utterances: [
+          {
+            text: engine.credit.spoken,
+            source: engine.credit.text,
+            pitch: 0,
+            pauseAfterMs: 500,
+            pos: leaflet.pos,
+            id: "_credits--h-s0",
+            role: "announcement",
+            path: "h",
+          },
+        ],
       };
       partJobs.push(renderPart(engine, leaflet, credits, meta));
     }

@@ -3,7 +3,7 @@
 
 import { formatJapaneseDate } from "../lib/dates.ts";
 import type { Block, Inline, Leaflet, Question, SiteModel, SourcePos } from "../model/types.ts";
-import { inlineText } from "../model/walk.ts";
+import { inlineText, leadBlocks } from "../model/walk.ts";
 import { kanaToBrailleReport } from "./cells.ts";
 import type { BrailleBlock } from "./paginate.ts";
 import { translate } from "./translate.ts";
@@ -175,15 +175,6 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
     const { braille } = kanaToBrailleReport(brailleInput);
     return { style: "paragraph", source, kana, braille: `${braille} `, problems: [], pos: leaflet.pos };
   }
-}
-
-function leadBlocks(leaflet: Leaflet): Block[] {
-  const lead: Block[] = [];
-  for (const item of leaflet.body) {
-    if (item.type === "section" || item.type === "question") break;
-    lead.push(item);
-  }
-  return lead;
 }
 
 /** Items → blocks for the page layout. */

@@ -6,6 +6,7 @@ import { defaultSettings } from "../content/settings.ts";
 import type { Artifact, RenderContext } from "../edition/contract.ts";
 import { RenderError } from "../edition/contract.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
+import { createSharedServices } from "../pipeline/shared.ts";
 import { kanaToBraille } from "./cells.ts";
 import { brailleLabel } from "./label.ts";
 import { brailleRenderer } from "./renderer.ts";
@@ -123,6 +124,8 @@ describe("brailleRenderer", () => {
         return art;
       },
       log: { progress() {}, info() {}, warn: (m) => warnings.push(m) },
+      report: (r) => warnings.push(`${r.severity}: ${r.message}`),
+      shared: createSharedServices(site(l)),
     };
     await brailleRenderer.render(ctx);
     expect(artifacts.map((a) => a.kind).sort()).toEqual([
@@ -157,7 +160,20 @@ describe("brailleRenderer", () => {
     await brailleRenderer.render({ ...ctx, artifacts: [] });
     expect(files.get("tsuchi/braille/tsuchi.txt")).toBe(text);
     expect(
-      (await readFile(path.join(cache, "braille", (await import("node:fs")).readdirSync(path.join(cache, "braille"))[0]), "utf8")).length,
+      (
+        await readFile(
+          path.join(
+            cache,
+            "braille",
+            (
+              await import("node:fs")
+            )
+              .readdirSync(path.join(cache, "braille"), { recursive: true })
+              .find((n) => String(n).endsWith(".json")) as string,
+          ),
+          "utf8",
+        )
+      ).length,
     ).toBeGreaterThan(0);
   });
 });

@@ -1,19 +1,12 @@
 // The braille label of a leaflet (its title, or the frontmatter's brailleLabel): an envelope or
 // cover label, limited to settings.braille.labelMaxCells cells. The print edition draws it as a
 // dot layer; the braille edition writes it as label.brf / label.txt.
-import { RenderError } from "../edition/contract.ts";
+import { type BrailleLabel, RenderError } from "../edition/contract.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { cellCount, kanaToBrailleReport } from "./cells.ts";
 import { translate } from "./translate.ts";
 
-export interface BrailleLabel {
-  /** The label as written by the author (or the title). */
-  text: string;
-  /** One line of Unicode braille, blanks as ASCII spaces. */
-  braille: string;
-  /** Number of cells, blanks included. */
-  cells: number;
-}
+export type { BrailleLabel } from "../edition/contract.ts";
 
 /** Translates a leaflet's braille label and checks it against the configured cell limit. */
 export async function brailleLabel(leaflet: Leaflet, site: SiteModel): Promise<BrailleLabel> {
@@ -22,8 +15,7 @@ export async function brailleLabel(leaflet: Leaflet, site: SiteModel): Promise<B
   const { braille, problems } = /^[ァ-ヶー ]+$/.test(text)
     ? reportOf(kanaToBrailleReport(text))
     : await translate(text, { lexicon: site.lexicon });
-  // The model keeps no position for the brailleLabel field; point at the frontmatter.
-  const where = leaflet.pos;
+  const where = leaflet.positions?.brailleLabel ?? leaflet.positions?.title ?? leaflet.pos;
   const field = leaflet.braille.label && leaflet.braille.label !== leaflet.title ? "brailleLabel" : "title (used as the braille label)";
   if (problems.length > 0) {
     throw new RenderError(`the braille label 「${text}」 has characters without a braille reading: ${problems.join(" ")}`, {

@@ -1,20 +1,17 @@
 // The braille edition: per leaflet a paginated BRF and Unicode text, a proofreading sheet and
-// the label. Results are cached by a hash of the leaflet, the lexicon and the engine version,
-// so an unchanged leaflet does not even load the dictionary.
-import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
+// the label (translated once per build, shared with print and the site). Results are cached by a
+// hash of the leaflet, its label, the lexicon and the engine version.
+import { type BrailleLabel, type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
 import { layout } from "../edition/layout.ts";
-import type { Leaflet, SiteModel } from "../model/types.ts";
+import { ContentCache, hashKey } from "../lib/cache.ts";
+import type { Leaflet, SiteModel, SourcePos } from "../model/types.ts";
 import { brailleToBrf } from "./cells.ts";
 import { itemsToBlocks, leafletItems } from "./document.ts";
-import { type BrailleLabel, brailleLabel } from "./label.ts";
 import { PAGE_DEFAULTS, paginate } from "./paginate.ts";
 import { proofSheetHtml } from "./proof.ts";
 
 /** Bump when translation or layout changes, so cached outputs are rebuilt. */
-const ENGINE_VERSION = "braille-1";
+const ENGINE_VERSION = "braille-2";
 
 interface BrailleOutputs {
   text: string;
@@ -22,13 +19,12 @@ interface BrailleOutputs {
   proof: string;
   label: BrailleLabel;
   pages: number;
-  /** Messages about characters left out, for the log. */
-  warnings: string[];
+  /** Characters left out, with where they are. */
+  warnings: { pos: SourcePos; unitId?: string; message: string }[];
 }
 
-/** Everything the braille edition makes for one leaflet (no files written). */
-export async function renderLeafletBraille(leaflet: Leaflet, site: SiteModel): Promise<BrailleOutputs> {
-  const label = await brailleLabel(leaflet, site);
+/** Everything the braille edition makes for one leaflet (no files written); the label comes translated. */
+export async function renderLeafletBraille(leaflet: Leaflet, site: SiteModel, label: BrailleLabel): Promise<BrailleOutputs> {
   const items = await leafletItems(leaflet, site);
   const pages = paginate(itemsToBlocks(items), PAGE_DEFAULTS);
   // Unicode text: pages separated by form feeds, as embossers and braille editors expect in BRF too.
@@ -36,10 +32,7 @@ export async function renderLeafletBraille(leaflet: Leaflet, site: SiteModel): P
   const brf = `${pages.map((p) => p.map(brailleToBrf).join("\r\n")).join("\r\n\f")}\r\n`;
   const warnings = items
     .filter((i) => i.problems.length > 0)
-    .map(
-      (i) =>
-        `${i.pos.file}:${i.pos.line}:${i.pos.column} braille: left out ${i.problems.join(" ")} (no reading); fix with ruby {漢字|よみ} or content/lexicon.yaml`,
-    );
+    .map((i) => ({ pos: i.pos, unitId: i.unitId, message: `left out ${i.problems.join(" ")} (no reading)` }));
   return { text, brf, proof: proofSheetHtml(leaflet, items, label), label, pages: pages.length, warnings };
 }
 
@@ -61,7 +54,9 @@ export const brailleRenderer: Renderer = {
           hint: "run `leaflet braille --kana` on the text to see where it fails",
         });
       }
-      for (const w of out.warnings) ctx.log.warn(w);
+      for (const w of out.warnings) {
+        ctx.report({ severity: "warning", ...w, hint: "give the word its reading with ruby {漢字|よみ} or in content/lexicon.yaml" });
+      }
       const base = { edition: "braille" as const, slug: leaflet.slug };
       const meta = { pages: out.pages, cellsPerLine: PAGE_DEFAULTS.cells, linesPerPage: PAGE_DEFAULTS.lines };
       await ctx.emit({ ...base, kind: "brf", meta }, layout.brf(leaflet.slug), out.brf);
@@ -83,22 +78,19 @@ export const brailleRenderer: Renderer = {
 };
 
 async function cached(ctx: RenderContext, leaflet: Leaflet): Promise<BrailleOutputs> {
-  const key = createHash("sha256")
-    .update(
-      JSON.stringify({ v: ENGINE_VERSION, leaflet, lexicon: ctx.site.lexicon, braille: ctx.site.settings.braille, page: PAGE_DEFAULTS }),
-    )
-    .digest("hex");
-  const dir = path.join(ctx.cacheDir, "braille");
-  const file = path.join(dir, `${leaflet.slug}-${key.slice(0, 32)}.json`);
-  try {
-    return JSON.parse(await readFile(file, "utf8")) as BrailleOutputs;
-  } catch {
-    // not cached yet
-  }
-  const out = await renderLeafletBraille(leaflet, ctx.site);
-  await mkdir(dir, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify(out));
-  await rename(tmp, file);
+  const label = await ctx.shared.brailleLabel(leaflet);
+  const key = hashKey({
+    v: ENGINE_VERSION,
+    leaflet,
+    label,
+    lexicon: ctx.site.lexicon,
+    braille: ctx.site.settings.braille,
+    page: PAGE_DEFAULTS,
+  });
+  const cache = new ContentCache(ctx.cacheDir, "braille", (m) => ctx.log.warn(`braille: ${m}`));
+  const hit = await cache.getText(key, "json");
+  if (hit) return JSON.parse(hit) as BrailleOutputs;
+  const out = await renderLeafletBraille(leaflet, ctx.site, label);
+  await cache.put(key, "json", JSON.stringify(out));
   return out;
 }

@@ -1,11 +1,12 @@
-// `leaflet doctor`: which external tools the build needs are here, and how to install the missing ones.
+// `leaflet doctor`: which external tools the editions declare they need are here, and how to install the rest.
 import { existsSync } from "node:fs";
-import { DEBIAN_OPEN_JTALK, DEFAULT_OPEN_JTALK_VOICE, findExecutable, findHtsVoice } from "../audio/engine.ts";
+import { findExecutable } from "../lib/process.ts";
 import type { Settings } from "../model/types.ts";
+import { EDITION_MODULES } from "../pipeline/editions.ts";
 
 export interface ToolCheck {
   name: string;
-  /** Which editions need it. */
+  /** Which editions need it (and whether only their checks do). */
   neededBy: string;
   found: boolean;
   detail: string;
@@ -13,61 +14,30 @@ export interface ToolCheck {
   macos: string;
 }
 
-/** Checks every external tool and file the editions use. */
-export function checkTools(settings: Settings | null): ToolCheck[] {
-  const apt = (pkgs: string) => `apt-get install -y ${pkgs}`;
-  const bin = (name: string, command: string, neededBy: string, debian: string, macos: string): ToolCheck => {
-    const found = findExecutable(command);
-    return { name, neededBy, found: found !== undefined, detail: found ?? `${command} not on PATH`, debian, macos };
-  };
-  const file = (name: string, file: string, neededBy: string, debian: string, macos: string): ToolCheck => ({
-    name,
-    neededBy,
-    found: existsSync(file),
-    detail: file,
-    debian,
-    macos,
-  });
-  const fonts = settings?.print.fonts ?? {
-    regular: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf",
-    bold: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf",
-  };
-  const fontMac = "download BIZ UDPGothic (OFL) and set print.fonts in content/settings.yaml";
-  return [
-    bin(
-      "Open JTalk",
-      DEBIAN_OPEN_JTALK.binary,
-      "audio",
-      apt("open-jtalk"),
-      "brew install open-jtalk (or use the built-in `say` voice Kyoko)",
-    ),
-    file(
-      "Open JTalk dictionary (naist-jdic)",
-      DEBIAN_OPEN_JTALK.dictionary,
-      "audio",
-      apt("open-jtalk-mecab-naist-jdic"),
-      "brew install open-jtalk",
-    ),
-    file(
-      "Open JTalk voice (nitech m001)",
-      findHtsVoice(DEFAULT_OPEN_JTALK_VOICE, DEBIAN_OPEN_JTALK.voiceDirs) ??
-        `${DEFAULT_OPEN_JTALK_VOICE}.htsvoice under ${DEBIAN_OPEN_JTALK.voiceDirs.join(", ")}`,
-      "audio",
-      `enable contrib in /etc/apt/sources.list.d/debian.sources, then ${apt("hts-voice-nitech-jp-atr503-m001")}`,
-      "brew install open-jtalk",
-    ),
-    bin("ffmpeg", "ffmpeg", "audio", apt("ffmpeg"), "brew install ffmpeg"),
-    bin("ffprobe", "ffprobe", "audio, tests", apt("ffmpeg"), "brew install ffmpeg"),
-    bin("LAME", "lame", "audio", apt("lame"), "brew install lame"),
-    bin("Chromium", "chromium", "site checks (pa11y, end-to-end tests)", apt("chromium"), "brew install --cask chromium"),
-    file("Regular font", fonts.regular, "print", apt("fonts-morisawa-bizud-gothic"), fontMac),
-    file("Bold font", fonts.bold, "print", apt("fonts-morisawa-bizud-gothic"), fontMac),
-    bin("pdftotext (poppler)", "pdftotext", "print tests", apt("poppler-utils"), "brew install poppler"),
-    bin("pdffonts (poppler)", "pdffonts", "print tests", apt("poppler-utils"), "brew install poppler"),
-    bin("pdfinfo (poppler)", "pdfinfo", "print tests", apt("poppler-utils"), "brew install poppler"),
-    bin("pdftoppm (poppler)", "pdftoppm", "print tests", apt("poppler-utils"), "brew install poppler"),
-    bin("zbarimg", "zbarimg", "voice-code tests", apt("zbar-tools"), "brew install zbar"),
-  ];
+/** Checks every program and file the editions declare, once each (ffprobe is needed by two, say). */
+export function checkTools(settings: Settings): ToolCheck[] {
+  const byTarget = new Map<string, ToolCheck>();
+  for (const edition of EDITION_MODULES) {
+    for (const t of edition.tools(settings)) {
+      const need = t.forChecks ? `${edition.id} tests` : edition.id;
+      const known = byTarget.get(`${t.kind}:${t.target}`);
+      if (known) {
+        if (!known.neededBy.split(", ").includes(need)) known.neededBy += `, ${need}`;
+        continue;
+      }
+      const found = t.kind === "program" ? findExecutable(t.target) : t.target && existsSync(t.target) ? t.target : undefined;
+      const detail = t.kind === "program" ? (found ?? `${t.target} not on PATH`) : t.target || "(not set)";
+      byTarget.set(`${t.kind}:${t.target}`, {
+        name: t.name,
+        neededBy: need,
+        found: found !== undefined,
+        detail,
+        debian: t.debian,
+        macos: t.macos,
+      });
+    }
+  }
+  return [...byTarget.values()];
 }
 
 /** Prints the tool table; returns true when everything was found. */

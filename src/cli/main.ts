@@ -4,12 +4,13 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { CONTENT_DIR, loadSite } from "../content/load.ts";
-import { parseLexicon } from "../content/settings.ts";
+import { defaultSettings, parseLexicon } from "../content/settings.ts";
 import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../edition/contract.ts";
-import { type Diagnostic, Diagnostics, formatDiagnostic } from "../lib/diagnostics.ts";
+import { countLine, type Diagnostic, Diagnostics, formatDiagnostic } from "../lib/diagnostics.ts";
 import type { LexiconEntry } from "../model/types.ts";
 import { listQuestions } from "../model/walk.ts";
 import { type BuildOptions, type BuildResult, buildSite } from "../pipeline/build.ts";
+import { loadProject } from "../pipeline/project.ts";
 import { type CliContext, type CliIO, EXIT } from "./context.ts";
 import { checkTools, printDoctor } from "./doctor.ts";
 import { scaffoldLeaflet } from "./scaffold.ts";
@@ -91,13 +92,11 @@ function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
 
 function printDiagnostics(diagnostics: Diagnostic[], io: CliIO): void {
   for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
-  const errors = diagnostics.filter((d) => d.severity === "error").length;
-  const warnings = diagnostics.length - errors;
-  if (diagnostics.length) io.stderr.write(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
+  if (diagnostics.length) io.stderr.write(`${countLine(diagnostics)}\n`);
 }
 
 async function loadAndReport(root: string, io: CliIO) {
-  const { site, diagnostics } = await loadSite(root);
+  const { site, diagnostics } = await loadProject(root);
   printDiagnostics(diagnostics, io);
   return site;
 }
@@ -126,7 +125,10 @@ async function checkCommand(ctx: CliContext): Promise<number> {
 
 async function doctorCommand(ctx: CliContext): Promise<number> {
   const { site } = await loadSite(ctx.root);
-  const toolsOk = printDoctor(checkTools(site?.settings ?? null), ctx.stdout);
+  const toolsOk = printDoctor(
+    checkTools(site?.settings ?? defaultSettings({ siteName: "", baseUrl: "https://example.invalid/", issuer: "" })),
+    ctx.stdout,
+  );
   const { describeEngineStatus } = await import("../audio/engine.ts");
   const engines = await describeEngineStatus();
   ctx.stdout.write(`\n${engines.text}\n`);
@@ -224,19 +226,20 @@ function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: numbe
     io.stderr.write(`leaflet build: ${result.message}\n`);
     return EXIT.usage;
   }
+  if (result.reason === "tools") {
+    for (const t of result.missing)
+      io.stderr.write(
+        `error: ${t.edition} needs ${t.name} (${t.target}), which is not installed (hint: Debian/Ubuntu: sudo ${t.debian}; macOS: ${t.macos})\n`,
+      );
+    io.stderr.write("Run `npm run doctor` to see every tool. Nothing was built; the previous dist/ was left as it was.\n");
+    return EXIT.missingTool;
+  }
   const error = result.error;
-  if (error instanceof RenderError) {
-    const where = error.pos ?? error.leaflet?.pos;
-    const unit = error.unitId ? ` (${error.unitId})` : "";
-    const hint = error.hint ? ` (hint: ${error.hint})` : "";
-    io.stderr.write(
-      `${where ? `${where.file}:${where.line}:${where.column} ` : ""}error: ${result.edition}${unit}: ${error.message}${hint}\n`,
-    );
-    if (error instanceof MissingToolError) {
-      io.stderr.write("Run `npm run doctor` to see which tools are missing.\n");
-      return EXIT.missingTool;
-    }
-  } else {
+  if (error instanceof MissingToolError) {
+    io.stderr.write("Run `npm run doctor` to see which tools are missing.\n");
+    return EXIT.missingTool;
+  }
+  if (error !== undefined && !(error instanceof RenderError)) {
     io.stderr.write(`error: the ${result.edition} edition failed: ${(error as Error)?.stack ?? String(error)}\n`);
   }
   io.stderr.write("The previous dist/ was left as it was.\n");

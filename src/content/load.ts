@@ -3,7 +3,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Diagnostic, Diagnostics } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
-import { checkSentenceLengths, parseLeaflet } from "./leaflet.ts";
+import { checkSentenceLengths, parseLeaflet, type ReservedIds } from "./leaflet.ts";
+
+export type { ReservedIds } from "./leaflet.ts";
+
 import { findMyNumbers } from "./privacy.ts";
 import { parseLexicon, parseSettings } from "./settings.ts";
 
@@ -17,8 +20,14 @@ export interface LoadResult {
 export const CONTENT_DIR = "content";
 export const LEAFLETS_DIR = "content/leaflets";
 
+export interface LoadOptions {
+  reserved?: ReservedIds;
+}
+
+const NONE_RESERVED: ReservedIds = { fixed: [], forSlug: () => [] };
+
 /** Parses and validates the content of the project at `root`; reports all problems in one run. */
-export async function loadSite(root: string): Promise<LoadResult> {
+export async function loadSite(root: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const diags = new Diagnostics();
   const read = (rel: string): string | null => {
     try {
@@ -86,7 +95,14 @@ export async function loadSite(root: string): Promise<LoadResult> {
     const rel = `${LEAFLETS_DIR}/${name}`;
     const text = read(rel) ?? "";
     scanPrivacy(rel, text);
-    const leaflet = parseLeaflet({ file: rel, absPath: path.join(root, rel), text, settings, diags });
+    const leaflet = parseLeaflet({
+      file: rel,
+      absPath: path.join(root, rel),
+      text,
+      settings,
+      diags,
+      reserved: opts.reserved ?? NONE_RESERVED,
+    });
     if (!leaflet) continue;
     checkSentenceLengths(leaflet, diags);
     const other = slugs.get(leaflet.slug);

@@ -1,67 +1,88 @@
 // content/settings.yaml and content/lexicon.yaml: what every leaflet shares.
 import { isSeq, type Node } from "yaml";
 import type { Diagnostics } from "../lib/diagnostics.ts";
-import { Fields, YamlSource } from "../lib/yaml-fields.ts";
+import { defaultsOf, field, readObject } from "../lib/schema.ts";
+import { YamlSource } from "../lib/yaml-fields.ts";
 import type { LexiconEntry, Settings } from "../model/types.ts";
 
-const DEFAULT_FONTS = {
-  regular: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf",
-  bold: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf",
-};
-/** Paper braille in Japan: dots about 1.4 mm across, 2.3 mm apart in a cell, cells 3.3 mm apart, lines 5.5 mm apart. */
-const DEFAULT_BRAILLE_DOTS = { dotDiameter: 1.4, dotPitch: 2.3, cellPitch: 3.3, linePitch: 5.5 };
+const KANA = /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/;
+
+/** content/settings.yaml: every field, its kind, range, default and what it does (docs/authoring.md says the same). */
+export const SETTINGS_SCHEMA = field.object("the settings", "What every leaflet shares.", {
+  siteName: field.string("The site's name, shown on every web page.", { required: true, example: "○○市 リーフレット集" }),
+  baseUrl: field.string("The public address of the site, printed in every code: it must not change once printed.", {
+    required: true,
+    pattern: /^https?:\/\/[^\s/]+(\/\S*)?$/,
+    patternHint: "the public address of the site, e.g. https://www.city.example.lg.jp/leaflets/",
+    example: "https://www.city.example.lg.jp/leaflets/",
+  }),
+  issuer: field.string("Who issues the leaflets that do not name an issuer.", { required: true, example: "○○市 市民課" }),
+  audio: field.object("audio settings", "The speech engine and how it reads.", {
+    engine: field.enum(
+      "Which speech engine: auto (Open JTalk where installed, else the system voice), openjtalk or say.",
+      ["auto", "openjtalk", "say"] as const,
+      {
+        default: "auto",
+      },
+    ),
+    voice: field.string("The voice: an Open JTalk voice name or .htsvoice file, or a system voice for say."),
+    speed: field.number("Speaking rate, 1 is normal.", { min: 0.5, max: 2, default: 1 }),
+    speakerNames: field.enum(
+      "When a dialogue line is introduced by its speaker's name: always, only when the speaker changes (on-change), or never.",
+      ["always", "on-change", "never"] as const,
+      { default: "always" },
+    ),
+  }),
+  print: field.object("print settings", "Fonts and the braille dots of the print edition.", {
+    fonts: field.object("print fonts", "The TrueType font files of the PDFs.", {
+      regular: field.string("The regular face (.ttf).", { default: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf" }),
+      bold: field.string("The bold face (.ttf).", { default: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf" }),
+    }),
+    // Paper braille in Japan: dots about 1.4 mm across, 2.3 mm apart in a cell, cells 3.3 mm apart, lines 5.5 mm apart.
+    braille: field.object("print braille settings", "The braille label's dots, drawn at true size.", {
+      dotDiameter: field.number("Diameter of a dot.", { min: 1, max: 2, default: 1.4, unit: "mm" }),
+      dotPitch: field.number("Distance between dot centres inside a cell.", { min: 2, max: 3, default: 2.3, unit: "mm" }),
+      cellPitch: field.number("Distance between cells.", { min: 3, max: 4.5, default: 3.3, unit: "mm" }),
+      linePitch: field.number("Distance between lines.", { min: 4, max: 8, default: 5.5, unit: "mm" }),
+    }),
+  }),
+  braille: field.object("braille settings", "The braille edition.", {
+    labelMaxCells: field.number("The most cells a braille label may have.", { min: 4, max: 200, default: 32 }),
+  }),
+});
 
 /** Settings with every documented default, for what a site does not say (and for test models). */
 export function defaultSettings(site: Pick<Settings, "siteName" | "baseUrl" | "issuer">): Settings {
-  return {
-    ...site,
-    audio: { engine: "auto", speed: 1, speakerNames: "always" },
-    print: { fonts: { ...DEFAULT_FONTS }, braille: { ...DEFAULT_BRAILLE_DOTS } },
-    braille: { labelMaxCells: 32 },
-  };
+  return { ...defaultsOf(SETTINGS_SCHEMA), ...site };
 }
 
-/** Reads settings, reporting problems; missing optional parts take documented defaults. */
+/** Reads settings, reporting problems; missing optional parts take the defaults of SETTINGS_SCHEMA. */
 export function parseSettings(file: string, text: string, diags: Diagnostics): Settings {
   const src = new YamlSource(file, text, 1, diags);
-  const f = new Fields(src, src.root, "the settings", ["siteName", "baseUrl", "issuer", "audio", "print", "braille"]);
-  const siteName = f.string("siteName", { required: true, example: "○○市 リーフレット集" }) ?? "";
-  let baseUrl =
-    f.string("baseUrl", {
-      required: true,
-      pattern: /^https?:\/\/[^\s/]+(\/\S*)?$/,
-      patternHint: "the public address of the site, e.g. https://www.city.example.lg.jp/leaflets/",
-      example: "https://www.city.example.lg.jp/leaflets/",
-    }) ?? "https://example.invalid/";
-  if (!baseUrl.endsWith("/")) baseUrl += "/";
-  const issuer = f.string("issuer", { required: true, example: "○○市 市民課" }) ?? "";
-  const audio = new Fields(src, f.node("audio"), "audio settings", ["engine", "voice", "speed", "speakerNames"]);
-  const print = new Fields(src, f.node("print"), "print settings", ["fonts", "braille"]);
-  const dots = new Fields(src, print.node("braille"), "print braille settings", ["dotDiameter", "dotPitch", "cellPitch", "linePitch"]);
-  const fonts = new Fields(src, print.node("fonts"), "print fonts", ["regular", "bold"]);
-  const braille = new Fields(src, f.node("braille"), "braille settings", ["labelMaxCells"]);
-  return {
-    siteName,
-    baseUrl,
-    issuer,
-    audio: {
-      engine: audio.oneOf("engine", ["auto", "openjtalk", "say"] as const) ?? "auto",
-      voice: audio.string("voice"),
-      speed: audio.number("speed", { min: 0.5, max: 2 }) ?? 1,
-      speakerNames: audio.oneOf("speakerNames", ["always", "on-change", "never"] as const) ?? "always",
-    },
-    print: {
-      fonts: { regular: fonts.string("regular") ?? DEFAULT_FONTS.regular, bold: fonts.string("bold") ?? DEFAULT_FONTS.bold },
-      braille: {
-        dotDiameter: dots.number("dotDiameter", { min: 1, max: 2 }) ?? DEFAULT_BRAILLE_DOTS.dotDiameter,
-        dotPitch: dots.number("dotPitch", { min: 2, max: 3 }) ?? DEFAULT_BRAILLE_DOTS.dotPitch,
-        cellPitch: dots.number("cellPitch", { min: 3, max: 4.5 }) ?? DEFAULT_BRAILLE_DOTS.cellPitch,
-        linePitch: dots.number("linePitch", { min: 4, max: 8 }) ?? DEFAULT_BRAILLE_DOTS.linePitch,
-      },
-    },
-    braille: { labelMaxCells: braille.number("labelMaxCells", { min: 4, max: 200 }) ?? 32 },
+  const { value, positions } = readObject(src, src.root, SETTINGS_SCHEMA);
+  // Required fields are undefined only after an error was reported (and no model is built then).
+  const settings: Settings = {
+    ...value,
+    siteName: value.siteName ?? "",
+    issuer: value.issuer ?? "",
+    baseUrl: value.baseUrl ?? "https://example.invalid/",
+    positions,
   };
+  if (!settings.baseUrl.endsWith("/")) settings.baseUrl += "/";
+  return settings;
 }
+
+/** One entry of content/lexicon.yaml. */
+export const LEXICON_ENTRY_SCHEMA = field.object("a lexicon entry", "A word and how it is read, for speech and braille alike.", {
+  word: field.string("The word as written.", { required: true, example: "個人番号" }),
+  reading: field.string("How it is read, in kana; a space marks a braille word boundary.", {
+    required: true,
+    pattern: KANA,
+    patternHint: "write the reading in kana",
+    example: "コジンバンゴウ",
+  }),
+  note: field.string("A note for the people who review readings."),
+});
 
 /** Reads the lexicon: a list of `word` and `reading` (kana) pairs. */
 export function parseLexicon(file: string, text: string, diags: Diagnostics): LexiconEntry[] {
@@ -71,18 +92,10 @@ export function parseLexicon(file: string, text: string, diags: Diagnostics): Le
     src.error(src.root, "the lexicon must be a list of entries", "write entries as `- word: 個人番号` and `  reading: コジンバンゴウ`");
     return [];
   }
-  const items = src.root.items as Node[];
   const entries: LexiconEntry[] = [];
   const seen = new Map<string, number>();
-  for (const node of items) {
-    const e = new Fields(src, node, "a lexicon entry", ["word", "reading", "note"]);
-    const word = e.string("word", { required: true, example: "個人番号" });
-    const reading = e.string("reading", {
-      required: true,
-      pattern: /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/,
-      patternHint: "write the reading in kana",
-      example: "コジンバンゴウ",
-    });
+  for (const node of src.root.items as Node[]) {
+    const { word, reading } = readObject(src, node, LEXICON_ENTRY_SCHEMA).value;
     if (!word || !reading) continue;
     const p = src.pos(node);
     const earlier = seen.get(word);

@@ -1,8 +1,37 @@
 // The RenderContext every renderer gets: the build uses it, and so do renderer tests and benches.
-import { mkdir, rename, stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomic } from "../lib/atomic.ts";
+import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
-import type { Artifact, Logger, RenderContext } from "./contract.ts";
+import type { Artifact, Edition, Logger, RenderContext, Report, SharedServices } from "./contract.ts";
+
+/** Where a report without a position points: its leaflet's header, else the settings file. */
+export const SETTINGS_FILE = "content/settings.yaml";
+
+/** A report of an edition as a diagnostic of the one message channel. */
+export function reportToDiagnostic(origin: Edition | string, r: Report): Diagnostic {
+  const at = r.pos ?? r.leaflet?.pos ?? { file: SETTINGS_FILE, line: 1, column: 1 };
+  return {
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    severity: r.severity,
+    message: r.message,
+    hint: r.hint,
+    origin,
+    unit: r.unitId,
+  };
+}
+
+/** Shared services for a context made without the pipeline (tests that never ask for them). */
+const NO_SHARED: SharedServices = {
+  brailleLabel() {
+    return Promise.reject(
+      new Error("this render context has no shared services: build it with createSharedServices (src/pipeline/shared.ts)"),
+    );
+  },
+};
 
 export interface ContextOptions {
   site: SiteModel;
@@ -14,6 +43,9 @@ export interface ContextOptions {
   /** Artifacts already there (carried over from the last build); the context appends to this array. */
   artifacts?: Artifact[];
   log?: Logger;
+  /** Receives every report; default: kept in `reports` of the returned context only. */
+  onReport?: (r: Report) => void;
+  shared?: SharedServices;
 }
 
 /** Makes a render context over `outDir`: `emit` writes atomically, both `emit` and `record` keep one artifact per path. */
@@ -33,12 +65,11 @@ export function createRenderContext(opts: ContextOptions): RenderContext {
     cacheDir: opts.cacheDir,
     artifacts,
     log: opts.log ?? { progress() {}, info() {}, warn() {} },
+    shared: opts.shared ?? NO_SHARED,
+    report: opts.onReport ?? (() => {}),
     async emit(artifact, rel, data) {
       const file = safeJoin(outDir, rel);
-      await mkdir(path.dirname(file), { recursive: true });
-      const part = `${file}.part`;
-      await writeFile(part, data);
-      await rename(part, file);
+      await writeFileAtomic(file, data);
       return remember({ ...artifact, path: rel, bytes: (await stat(file)).size });
     },
     async record(artifact) {

@@ -1,5 +1,6 @@
 // The seam between the build and each edition: a renderer gets the parsed model and an output folder.
-import type { Leaflet, SiteModel } from "../model/types.ts";
+import type { Severity } from "../lib/diagnostics.ts";
+import type { Leaflet, Settings, SiteModel, SourcePos } from "../model/types.ts";
 
 export type Edition = "codes" | "print" | "audio" | "braille" | "site";
 
@@ -61,13 +62,85 @@ export interface RenderContext {
   emit(artifact: Omit<Artifact, "bytes" | "path">, path: string, data: Uint8Array | string): Promise<Artifact>;
   /** Record a file the renderer wrote itself at a dist-relative path (its size is read from disk). */
   record(artifact: Omit<Artifact, "bytes">): Promise<Artifact>;
+  /** Reports a problem (a warning, or an error that fails the build once the edition is done) with its place. */
+  report(r: Report): void;
+  /** Work shared between editions (the braille label). */
+  shared: SharedServices;
   log: Logger;
 }
 
 export interface Renderer {
   edition: Edition;
-  /** What the renderer needs from the machine, for `leaflet doctor` and early failure. */
+  /** Writes this edition's files for ctx.leaflets into ctx.outDir, reporting problems through ctx.report. */
   render(ctx: RenderContext): Promise<void>;
+}
+
+/** A problem an edition reports: where it is (a source position, else the leaflet's header), what, and what to do. */
+export interface Report {
+  severity: Severity;
+  message: string;
+  hint?: string;
+  pos?: SourcePos;
+  /** The leaflet it is about, when there is no finer position. */
+  leaflet?: Leaflet;
+  /** The section or question it is about. */
+  unitId?: string;
+}
+
+/** A leaflet's braille label: the text it says and the one line of cells it is. */
+export interface BrailleLabel {
+  /** The label as written (brailleLabel or the title), blanks collapsed. */
+  text: string;
+  /** One line of Unicode braille, blanks as ASCII spaces. */
+  braille: string;
+  /** Cells, blanks included. */
+  cells: number;
+}
+
+/** Work several editions need, done once per build and shared. */
+export interface SharedServices {
+  /** The leaflet's braille label, translated once and shown alike by print, braille and the site. */
+  brailleLabel(leaflet: Leaflet): Promise<BrailleLabel>;
+}
+
+/** Something an edition needs on the machine: a program on PATH or a file. */
+export interface ToolRequirement {
+  /** What a person calls it, e.g. 「Open JTalk」, 「Regular font」. */
+  name: string;
+  kind: "program" | "file";
+  /** The program's name (looked up on PATH) or an absolute path. */
+  target: string;
+  /** Needed only by the tests and CI checks of the edition, not to build it. */
+  forChecks?: boolean;
+  /** The settings field it comes from (e.g. `print.fonts.regular`), when a city hall can change it. */
+  setting?: string;
+  /** How to install it on Debian/Ubuntu and on macOS. */
+  debian: string;
+  macos: string;
+}
+
+/** What an edition's `check` gets: a way to report, and the shared work. */
+export interface CheckContext {
+  report(r: Report): void;
+  shared: SharedServices;
+}
+
+/**
+ * An edition as the pipeline knows it before loading it: what it needs, what it reserves, what it can check
+ * early. Kept free of heavy imports, so `leaflet check` and `leaflet doctor` stay fast.
+ */
+export interface EditionModule {
+  id: Edition;
+  /** One line for people: what residents get from this edition. */
+  description: string;
+  /** The programs and files it needs with these settings (read by `leaflet doctor`, checked before a build). */
+  tools(settings: Settings): ToolRequirement[];
+  /** Ids a section or question may not take because this edition uses them (anchors, file names). */
+  reservedIds?: { fixed?: readonly string[]; forSlug?: (slug: string) => string[] };
+  /** Problems only this edition can see (a label too long, a missing font), found before any build. */
+  check?(site: SiteModel, ctx: CheckContext): Promise<void>;
+  /** The renderer; its modules are imported only when a build asks for this edition. */
+  load(): Promise<Renderer>;
 }
 
 /** An error a renderer raises about one leaflet or unit; the CLI prints it as file:line:col. */

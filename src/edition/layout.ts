@@ -37,17 +37,6 @@ export const layout = {
 /** The file name of the voice code that points at the leaflet page itself (not at one unit). */
 export const PAGE_CODE_NAME = "page";
 
-/**
- * Ids a section or question may not take, because an output already uses them: the leaflet page's own voice
- * code, and the anchors of the web page's own parts. (`<slug>-all` is taken too: the whole-leaflet audio.)
- */
-export const RESERVED_IDS = [PAGE_CODE_NAME, "main-content", "toc-heading", "audio-heading", "editions-heading", "playback-speed"] as const;
-
-/** True when `id` cannot be used for a unit of the leaflet `slug`. */
-export function isReservedId(slug: string, id: string): boolean {
-  return (RESERVED_IDS as readonly string[]).includes(id) || id === `${slug}-all`;
-}
-
 /** The URL path ('/slug/…') of a dist-relative file path. */
 export function urlPath(distPath: string): string {
   return `/${distPath.replace(/(^|\/)index\.html$/, "$1")}`;

@@ -184,6 +184,8 @@ export interface Leaflet {
   uniVoice: boolean;
   body: BodyItem[];
   pos: SourcePos;
+  /** Where each header field was written (`title`, `brailleLabel`, `audio.speed`…), for located messages. */
+  positions?: Record<string, SourcePos>;
 }
 
 export interface LexiconEntry {
@@ -213,6 +215,8 @@ export interface Settings {
     braille: { dotDiameter: number; dotPitch: number; cellPitch: number; linePitch: number };
   };
   braille: { labelMaxCells: number };
+  /** Where each field was written (`print.fonts.regular`…), for located messages; absent for built-in defaults. */
+  positions?: Record<string, SourcePos>;
 }
 
 /** Everything a renderer gets: the settings, the lexicon and the leaflets. */

@@ -85,6 +85,27 @@ export function blockText(block: Block): string {
   }
 }
 
+/** Where a visited block sits: the unit it belongs to (null in the lead) and how deep in lists. */
+export interface BlockPlace {
+  unit: Unit | null;
+  depth: number;
+}
+
+/**
+ * The one block visitor: calls `visit` for every block of a leaflet in reading order (lead, then each unit's own
+ * blocks), including the blocks nested in list items.
+ */
+export function eachBlock(leaflet: Leaflet, visit: (block: Block, place: BlockPlace) => void): void {
+  const walk = (blocks: Block[], unit: Unit | null, depth: number) => {
+    for (const block of blocks) {
+      visit(block, { unit, depth });
+      if (block.type === "list") for (const item of block.items) walk(item.children, unit, depth + 1);
+    }
+  };
+  walk(leadBlocks(leaflet), null, 0);
+  for (const unit of listUnits(leaflet)) walk(unitBlocks(unit), unit, 0);
+}
+
 /** True when the item is a block (not a section or question). */
 export function isBlock(item: BodyItem | Block | Question): item is Block {
   return item.type !== "section" && item.type !== "question";

@@ -1,15 +1,25 @@
 // Builds every chosen edition into a temporary folder and swaps it into dist/ only when all succeeded.
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { loadSite } from "../content/load.ts";
-import { createRenderContext, safeJoin } from "../edition/context.ts";
-import { type Artifact, EDITIONS, type Edition, type Logger, type Renderer } from "../edition/contract.ts";
-import type { Diagnostic } from "../lib/diagnostics.ts";
+import { createRenderContext, reportToDiagnostic, safeJoin } from "../edition/context.ts";
+import {
+  type Artifact,
+  EDITIONS,
+  type Edition,
+  type Logger,
+  type RenderContext,
+  RenderError,
+  type Renderer,
+  type ToolRequirement,
+} from "../edition/contract.ts";
+import { tempPath, writeFileAtomic } from "../lib/atomic.ts";
+import { type Diagnostic, sortDiagnostics } from "../lib/diagnostics.ts";
+import { findExecutable } from "../lib/process.ts";
 import type { SiteModel } from "../model/types.ts";
 import { listUnits } from "../model/walk.ts";
-import { RENDERERS } from "./editions.ts";
+import { EDITION_MODULES, editionModule } from "./editions.ts";
+import { loadProject } from "./project.ts";
 
 export const MANIFEST = "manifest.json";
 
@@ -33,6 +43,7 @@ export type BuildResult =
   | { ok: true; site: SiteModel; artifacts: Artifact[]; diagnostics: Diagnostic[]; outDir: string; seconds: Record<string, number> }
   | { ok: false; reason: "content"; diagnostics: Diagnostic[] }
   | { ok: false; reason: "usage"; message: string; diagnostics: Diagnostic[] }
+  | { ok: false; reason: "tools"; missing: (ToolRequirement & { edition: Edition })[]; diagnostics: Diagnostic[] }
   | { ok: false; reason: "render"; edition: Edition; error: unknown; diagnostics: Diagnostic[] };
 
 export const silentLogger: Logger = { progress() {}, info() {}, warn() {} };
@@ -45,10 +56,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const log = opts.log ?? silentLogger;
   const editions = opts.editions ?? [...EDITIONS];
 
-  const loaded = await loadSite(root);
-  const { diagnostics } = loaded;
-  if (!loaded.site) return { ok: false, reason: "content", diagnostics };
-  const site = loaded.site;
+  const project = await loadProject(root, editions);
+  const diagnostics = [...project.diagnostics];
+  if (!project.site || !project.shared) return { ok: false, reason: "content", diagnostics };
+  const { site, shared } = project;
 
   const unknownSlugs = (opts.leaflets ?? []).filter((s) => !site.leaflets.some((l) => l.slug === s));
   if (unknownSlugs.length) {
@@ -59,39 +70,69 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       diagnostics,
     };
   }
+  const missing = EDITION_MODULES.filter((e) => editions.includes(e.id) && !opts.renderers?.[e.id]).flatMap((e) =>
+    missingTools(e.tools(site.settings).filter((t) => !t.forChecks)).map((t) => ({ ...t, edition: e.id })),
+  );
+  if (missing.length) return { ok: false, reason: "tools", missing, diagnostics };
+
   const chosen = opts.leaflets ? site.leaflets.filter((l) => opts.leaflets?.includes(l.slug)) : site.leaflets;
   const rebuilt = (a: Artifact) => editions.includes(a.edition) && (a.slug === undefined || chosen.some((l) => l.slug === a.slug));
 
-  const tmp = `${outDir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const tmp = tempPath(outDir);
   await mkdir(tmp, { recursive: true });
   const seconds: Record<string, number> = {};
   try {
     const artifacts = await carryOver(outDir, tmp, site, rebuilt);
-    const ctx = createRenderContext({ site, leaflets: chosen, outDir: tmp, cacheDir, artifacts, log });
+    const base = createRenderContext({ site, leaflets: chosen, outDir: tmp, cacheDir, artifacts, log, shared });
     for (const edition of EDITIONS) {
       if (!editions.includes(edition)) continue;
-      const renderer = opts.renderers?.[edition] ?? (await RENDERERS[edition]());
+      const renderer = opts.renderers?.[edition] ?? (await editionModule(edition).load());
+      const reports: Diagnostic[] = [];
+      const ctx: RenderContext = { ...base, report: (r) => reports.push(reportToDiagnostic(edition, r)) };
       const started = performance.now();
       log.progress(`${edition}: building`);
+      let failure: unknown;
       try {
         await renderer.render(ctx);
       } catch (error) {
+        failure = error;
+        if (error instanceof RenderError) reports.push(renderErrorDiagnostic(edition, error));
+      }
+      diagnostics.push(...reports);
+      if (failure !== undefined || reports.some((d) => d.severity === "error")) {
         await rm(tmp, { recursive: true, force: true });
-        return { ok: false, reason: "render", edition, error, diagnostics };
+        return { ok: false, reason: "render", edition, error: failure, diagnostics: sortDiagnostics(diagnostics) };
       }
       seconds[edition] = (performance.now() - started) / 1000;
       log.progress(`${edition}: done in ${seconds[edition].toFixed(1)} s`);
     }
     const units = unitIds(site);
     for (const lost of await vanishedIds(outDir, units)) log.warn(lost);
-    const manifest = { builtAt: new Date().toISOString(), units, artifacts: ctx.artifacts };
-    await writeFile(path.join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    const manifest = { builtAt: new Date().toISOString(), units, artifacts: base.artifacts };
+    await writeFileAtomic(path.join(tmp, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
     await swapIn(tmp, outDir);
-    return { ok: true, site, artifacts: ctx.artifacts, diagnostics, outDir, seconds };
+    return { ok: true, site, artifacts: base.artifacts, diagnostics: sortDiagnostics(diagnostics), outDir, seconds };
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** A renderer's thrown RenderError as a diagnostic of its edition. */
+export function renderErrorDiagnostic(edition: Edition, error: RenderError): Diagnostic {
+  return reportToDiagnostic(edition, {
+    severity: "error",
+    message: error.message,
+    hint: error.hint,
+    pos: error.pos,
+    leaflet: error.leaflet,
+    unitId: error.unitId,
+  });
+}
+
+/** The requirements that are not on this machine. */
+export function missingTools<T extends ToolRequirement>(tools: T[]): T[] {
+  return tools.filter((t) => !(t.kind === "program" ? findExecutable(t.target) : t.target && existsSync(t.target)));
 }
 
 function unitIds(site: SiteModel): Record<string, string[]> {
@@ -150,7 +191,7 @@ async function carryOver(outDir: string, tmp: string, site: SiteModel, rebuilt: 
 
 /** Replaces outDir by tmp with renames, so readers see either the old build or the new one. */
 async function swapIn(tmp: string, outDir: string): Promise<void> {
-  const old = `${outDir}.old-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const old = tempPath(`${outDir}.old`);
   const hadOld = existsSync(outDir);
   if (hadOld) await rename(outDir, old);
   try {

@@ -3,11 +3,11 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import { bookletTemplate } from "../../templates/booklet.ts";
 import { leafletTemplate } from "../../templates/leaflet.ts";
-import { brailleLabel } from "../braille/label.ts";
 import { type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
 import { layout, unitUrl } from "../edition/layout.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { listUnits } from "../model/walk.ts";
+import { leafletScript } from "../reading/speech.ts";
 import {
   type BrailleLabel,
   brailleBoxOrigin,
@@ -22,14 +22,14 @@ import { type BrailleMetrics, mm, pageGeometry } from "./geometry.ts";
 import { type PageMap, readPageMap } from "./pagemap.ts";
 import { finishOfficePdf, finishPrintShopPdf } from "./postprocess.ts";
 import type { PrintTemplate } from "./template.ts";
-import { type PageItem, uniVoiceText } from "./univoice.ts";
+import { blockIndex, type PageItem, uniVoiceText } from "./univoice.ts";
 
 export { DEFAULT_BRAILLE_METRICS } from "./geometry.ts";
 export { breakUnits, kinsokuHyphenation } from "./kinsoku.ts";
 
 export interface PrintOptions {
-  /** The braille label to draw; undefined asks the braille module, null leaves it out. */
-  braille?: BrailleLabel | null;
+  /** The braille label to draw (from the build's shared services), or null to leave it out. */
+  braille: BrailleLabel | null;
   brailleMetrics?: BrailleMetrics;
 }
 
@@ -51,7 +51,7 @@ export function templateFor(leaflet: Leaflet): PrintTemplate {
 }
 
 /** Renders both PDFs of one leaflet, choosing each page's voice code from a measuring pass. */
-export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts: PrintOptions = {}): Promise<PrintResult> {
+export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts: PrintOptions): Promise<PrintResult> {
   const family = registerPrintFonts(site.settings);
   const template = templateFor(leaflet);
   const dotSettings = site.settings.print.braille;
@@ -61,7 +61,7 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
     cellPitch: mm(dotSettings.cellPitch),
     linePitch: mm(dotSettings.linePitch),
   };
-  const braille = opts.braille === undefined ? await brailleLabel(leaflet, site) : opts.braille;
+  const braille = opts.braille;
   const render = async (variant: "office" | "print") => {
     const geometry = pageGeometry(variant);
     const { element, blocks } = buildDocument({ leaflet, site, family, template, geometry, braille, brailleMetrics: metrics });
@@ -112,8 +112,9 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
     pageUrls: placement.pageUrls,
   });
   const printMs = performance.now() - t0;
+  const script = leafletScript(leaflet, { lexicon: site.lexicon, speakerNames: site.settings.audio.speakerNames });
   const uniVoice = pageItems(office.blocks, office.map, leaflet).map((items, i) =>
-    uniVoiceText(leaflet, site.lexicon, i + 1, office.map.pageCount, items),
+    uniVoiceText(script, i + 1, office.map.pageCount, items),
   );
   return {
     office: officeBytes,
@@ -164,7 +165,7 @@ function pageItems(blocks: PlacedBlock[], map: PageMap, leaflet: Leaflet): PageI
       if (p) pages[p - 1].push({ kind: "unit", unit: pb.unit });
     }
     const p = map.dests.get(pb.dest)?.page;
-    if (p) pages[p - 1].push({ kind: "block", block: pb.block });
+    if (p) pages[p - 1].push({ kind: "block", unit: pb.unit, index: blockIndex(leaflet, pb.unit, pb.block) });
   }
   // Units without blocks of their own (a section holding only questions) still announce their title.
   for (const u of listUnits(leaflet)) {
@@ -181,7 +182,7 @@ export const printRenderer: Renderer = {
   async render(ctx: RenderContext) {
     for (const leaflet of ctx.leaflets) {
       ctx.log.progress(`print: ${leaflet.slug}`);
-      const r = await renderLeafletPdfs(leaflet, ctx.site);
+      const r = await renderLeafletPdfs(leaflet, ctx.site, { braille: await ctx.shared.brailleLabel(leaflet) });
       const meta = { pages: r.pageCount, layout: leaflet.layout };
       await ctx.emit({ edition: "print", kind: "pdf", slug: leaflet.slug, meta }, layout.pdf(leaflet.slug), r.office);
       await ctx.emit({ edition: "print", kind: "pdf-print", slug: leaflet.slug, meta }, layout.printPdf(leaflet.slug), r.printShop);

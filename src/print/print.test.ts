@@ -209,7 +209,7 @@ describe("a dialogue leaflet (office and print-shop PDFs)", () => {
     });
     const all = r.uniVoice.join("");
     expect(all).toContain("タニン"); // the author's ruby reading replaces 他人
-    expect(all).toContain("マイナちゃん、"); // speakers are named
+    expect(all).toContain("マイナちゃん。"); // speakers are named, as the audio names them (one speech script)
   });
 
   it("keeps a PNG of page 1 for people to look at", () => {

@@ -1,62 +1,33 @@
-// Per-page text for JAVIS's Uni-Voice encoder: page number first, readings normalised, at most 800 characters.
-import type { Block, Leaflet, LexiconEntry } from "../model/types.ts";
-import type { Unit } from "../model/walk.ts";
-import { spokenPlain, spokenText } from "../reading/speech.ts";
+// Per-page text for JAVIS's Uni-Voice encoder: page number first, at most 800 characters. It is cut from the
+// same speech script the audio edition speaks, so a code and the recording never read a word differently.
+import type { Leaflet } from "../model/types.ts";
+import { leadBlocks, type Unit, unitBlocks } from "../model/walk.ts";
+import type { LeafletScript, Utterance } from "../reading/speech.ts";
 
 /** The most characters a Uni-Voice code holds. */
 export const UNI_VOICE_MAX = 800;
 
-/** What printed on a page: unit headings starting there and blocks starting there, in reading order. */
-export type PageItem = { kind: "unit"; unit: Unit } | { kind: "block"; block: Block };
+/** What printed on a page: unit headings starting there and top-level blocks starting there, in reading order. */
+export type PageItem = { kind: "unit"; unit: Unit } | { kind: "block"; unit: Unit | null; index: number };
 
-/** Spoken text of one block (readings from ruby and the lexicon, numbers and times normalised). */
-export function blockSpeech(block: Block, leaflet: Leaflet, lexicon: LexiconEntry[]): string {
-  switch (block.type) {
-    case "paragraph":
-    case "heading":
-      return spokenText(block.children, lexicon);
-    case "note":
-      return `注。${spokenText(block.children, lexicon)}`;
-    case "list":
-      return block.items.map((item) => item.children.map((c) => blockSpeech(c, leaflet, lexicon)).join("")).join("。");
-    case "dialogue":
-      return block.lines
-        .map((line) => {
-          const sp = leaflet.speakers.find((s) => s.id === line.speaker);
-          return `${sp?.reading ?? sp?.name ?? line.speaker}、${spokenText(line.children, lexicon)}`;
-        })
-        .join("");
-    case "contact":
-      return [
-        spokenText(block.title, lexicon),
-        ...block.entries.map(
-          (e) => `${e.label}、${spokenPlain(e.number ?? e.value, lexicon)}${e.remark ? spokenPlain(e.remark, lexicon) : ""}`,
-        ),
-      ].join("。");
-    case "table":
-      return [
-        `表、${spokenText(block.caption, lexicon)}`,
-        ...block.rows.map((row) =>
-          row
-            .map((cell, i) => `${block.header[i] ? `${spokenText(block.header[i], lexicon)}、` : ""}${spokenText(cell, lexicon)}`)
-            .join("、"),
-        ),
-      ].join("。");
-    case "image":
-      return `図、${block.alt}`;
-  }
+/** The block's index among its unit's own blocks (or the lead's), which is how the speech script addresses it. */
+export function blockIndex(leaflet: Leaflet, unit: Unit | null, block: unknown): number {
+  return (unit ? unitBlocks(unit) : leadBlocks(leaflet)).indexOf(block as never);
 }
 
 /** The encoder text of one printed page: "ページN。" first, then what starts on that page, cut to 800 characters at a sentence end. */
-export function uniVoiceText(leaflet: Leaflet, lexicon: LexiconEntry[], page: number, pageCount: number, items: PageItem[]): string {
+export function uniVoiceText(script: LeafletScript, page: number, pageCount: number, items: PageItem[]): string {
   const parts: string[] = [`${page}ページ。全${pageCount}ページ。`];
-  if (page === 1) parts.push(`${leaflet.titleReading ?? spokenPlain(leaflet.title, lexicon)}。`);
+  const spoken = (us: Utterance[]) => us.map((u) => u.text);
+  if (page === 1) parts.push(...spoken(script.intro.utterances.filter((u) => u.path === "h" && u.role === "text")));
   for (const item of items) {
     if (item.kind === "unit") {
-      const u = item.unit;
-      parts.push(u.type === "question" ? `質問${u.number}。${spokenText(u.question, lexicon)}` : `${spokenText(u.title, lexicon)}。`);
+      const unit = script.units.find((u) => u.id === item.unit.id);
+      parts.push(...spoken(unit?.utterances.filter((u) => u.path === "h") ?? []));
     } else {
-      parts.push(blockSpeech(item.block, leaflet, lexicon));
+      const owner = item.unit ? script.units.find((u) => u.id === item.unit?.id) : script.intro;
+      const prefix = String(item.index);
+      parts.push(...spoken(owner?.utterances.filter((u) => u.path === prefix || u.path.startsWith(`${prefix}-`)) ?? []));
     }
   }
   const text = parts

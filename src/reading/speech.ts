@@ -1,8 +1,9 @@
 // What a leaflet sounds like, before any engine: per unit, the list of utterances (spoken text, pitch, pause, source position).
 // The audio renderer synthesizes these; `leaflet readings` dumps them for review. Both must see exactly the same text.
 
+import { leadRuns, type RunRole, sentenceId, sentencesOf, type TextRun, unitRuns } from "../model/sentences.ts";
 import type { Block, Inline, Leaflet, LexiconEntry, SourcePos, Speaker } from "../model/types.ts";
-import { blockText, inlineText, leadBlocks, listUnits, type Unit, unitBlocks } from "../model/walk.ts";
+import { inlineText, listUnits, type Unit } from "../model/walk.ts";
 import { applyLexicon, inlineSegments, pronouncedReading } from "./overrides.ts";
 import { normalizeText } from "./rules.ts";
 
@@ -14,7 +15,7 @@ export interface SpeechOptions {
   speakerNames?: SpeakerNameMode;
 }
 
-/** One clip's worth of speech. */
+/** One clip's worth of speech: one sentence of the page, or words the audio adds (a speaker's name, 「答え」). */
 export interface Utterance {
   /** Normalised text with every fixed reading substituted in kana: what the engine is given. */
   text: string;
@@ -22,9 +23,20 @@ export interface Utterance {
   source: string;
   /** Half-tones relative to the voice (the speaker's pitch in dialogue). */
   pitch: number;
+  /** The speaker's own voice, when the header gives one (speakers[].voice). */
+  voice?: string;
   /** Silence after this utterance, in milliseconds. */
   pauseAfterMs: number;
   pos: SourcePos;
+  /**
+   * The sentence it speaks: `sentenceId(run, n)` of src/model/sentences.ts (the text editions give that element
+   * the same id), or for added words the id of what they introduce with `~a` appended. Long sentences cut for the
+   * engine give several utterances with one id.
+   */
+  id: string;
+  role: "text" | "announcement";
+  /** The run's address in its unit (`h` for the heading). */
+  path: string;
 }
 
 /** The speech of one audio file: a section, a question, or the opening announcement. */
@@ -98,31 +110,53 @@ export function isSpeakable(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
+/** The unit name of the leaflet's title and issuer in sentence ids. */
+export const TITLE_UNIT = "_title";
+
 /** Builds the whole leaflet's speech: the opening announcement and one script per section or question. */
 export function leafletScript(leaflet: Leaflet, opts: SpeechOptions): LeafletScript {
   const { lexicon } = opts;
   const title = leaflet.titleReading ? pronouncedReading(leaflet.titleReading) : spokenPlain(leaflet.title, lexicon);
   const intro: UnitScript = { id: "intro", kind: "intro", title: leaflet.title, pos: leaflet.pos, utterances: [] };
   const b = new ScriptBuilder(intro, leaflet, opts);
-  b.say(`${title}。`, leaflet.title, leaflet.pos, 0, PAUSE.heading);
-  b.say(`発行、${spokenPlain(leaflet.issuer, lexicon)}。`, leaflet.issuer, leaflet.pos, 0, PAUSE.paragraph);
-  for (const block of leadBlocks(leaflet)) b.block(block);
+  const titleRun = { unit: TITLE_UNIT, path: "h" };
+  b.say(`${title}。`, leaflet.title, leaflet.pos, 0, PAUSE.heading, { id: sentenceId(titleRun, 0), role: "text", path: "h" });
+  b.say(`発行、${spokenPlain(leaflet.issuer, lexicon)}。`, leaflet.issuer, leaflet.pos, 0, PAUSE.paragraph, {
+    id: `${sentenceId(titleRun, 0)}~a`,
+    role: "announcement",
+    path: "h",
+  });
+  b.runs(leadRuns(leaflet));
   return { intro, units: listUnits(leaflet).map((unit) => unitScript(leaflet, unit, opts)) };
 }
 
 /** The script of one section or question. */
 export function unitScript(leaflet: Leaflet, unit: Unit, opts: SpeechOptions): UnitScript {
-  const headingInlines = unit.type === "question" ? unit.question : unit.title;
-  const title = unit.type === "question" ? `Q${unit.number}. ${inlineText(headingInlines)}` : inlineText(headingInlines);
+  const title = unit.type === "question" ? `Q${unit.number}. ${inlineText(unit.question)}` : inlineText(unit.title);
   const script: UnitScript = { id: unit.id, kind: unit.type, title, pos: unit.pos, utterances: [] };
   const b = new ScriptBuilder(script, leaflet, opts);
-  const heading = spokenText(headingInlines, opts.lexicon);
-  b.say(unit.type === "question" ? `質問${unit.number}。${heading}` : heading, inlineText(headingInlines), unit.pos, 0, PAUSE.heading);
-  const blocks = unitBlocks(unit);
-  if (unit.type === "question" && blocks.length > 0) b.say("答え。", "", unit.pos, 0, PAUSE.name);
-  for (const block of blocks) b.block(block);
+  const [heading, ...body] = unitRuns(unit);
+  b.text(heading, unit.type === "question" ? `質問${unit.number}。` : "", unit.pos, 0, PAUSE.heading);
+  if (unit.type === "question" && body.length > 0) b.announce(body[0], "答え。", unit.pos, PAUSE.name);
+  b.runs(body);
   return script;
 }
+
+/** Pause after the last sentence of a run, by what the run is. */
+const RUN_PAUSE: Record<RunRole, number> = {
+  title: PAUSE.heading,
+  heading: PAUSE.heading,
+  subheading: PAUSE.heading,
+  paragraph: PAUSE.paragraph,
+  note: PAUSE.paragraph,
+  item: PAUSE.paragraph,
+  dialogue: PAUSE.dialogue,
+  "contact-title": PAUSE.sentence,
+  "contact-entry": PAUSE.sentence,
+  caption: PAUSE.sentence,
+  cell: PAUSE.sentence,
+  alt: PAUSE.paragraph,
+};
 
 class ScriptBuilder {
   private readonly script: UnitScript;
@@ -136,8 +170,15 @@ class ScriptBuilder {
     this.opts = opts;
   }
 
-  /** Adds spoken text, split into engine-sized utterances at sentence ends. */
-  say(text: string, source: string, pos: SourcePos, pitch: number, pauseAfterMs: number): void {
+  /** Adds spoken text as one utterance, cut only where it is longer than the engine takes. */
+  say(
+    text: string,
+    source: string,
+    pos: SourcePos,
+    pitch: number,
+    pauseAfterMs: number,
+    ref: Pick<Utterance, "id" | "role" | "path">,
+  ): void {
     const pieces = splitSentences(text).filter(isSpeakable);
     const chunks: string[] = [];
     for (const piece of pieces) {
@@ -152,81 +193,126 @@ class ScriptBuilder {
         pitch,
         pauseAfterMs: i === chunks.length - 1 ? pauseAfterMs : PAUSE.sentence,
         pos,
+        ...ref,
       });
     });
   }
 
-  block(block: Block): void {
+  /** Words the audio adds before a run (「答え」, a speaker's name). */
+  announce(run: TextRun, text: string, pos: SourcePos, pause: number): void {
+    this.say(text, "", pos, 0, pause, { id: `${sentenceId(run, 0)}~a`, role: "announcement", path: run.path });
+  }
+
+  /** Each sentence of a run as its own utterance; `prefix` (a number, 「質問3。」) is spoken with the first. */
+  text(run: TextRun, prefix: string, pos: SourcePos, pitch: number, pause: number, _voice?: string): void {
     const lex = this.opts.lexicon;
-    if (block.type !== "dialogue") this.lastSpeaker = undefined;
-    switch (block.type) {
-      case "paragraph":
-      case "note":
-        this.say(spokenText(block.children, lex), inlineText(block.children), block.pos, 0, PAUSE.paragraph);
-        return;
-      case "heading":
-        this.say(spokenText(block.children, lex), inlineText(block.children), block.pos, 0, PAUSE.heading);
-        return;
-      case "list":
-        block.items.forEach((item, i) => {
-          const number = block.ordered ? `${block.start + i}、` : "";
-          item.children.forEach((child, j) => {
-            if (j === 0 && number && (child.type === "paragraph" || child.type === "note")) {
-              this.say(`${number}${spokenText(child.children, lex)}`, inlineText(child.children), child.pos, 0, PAUSE.paragraph);
-            } else this.block(child);
-          });
-        });
-        return;
-      case "dialogue":
-        for (const line of block.lines) {
-          const speaker = this.speakers.get(line.speaker);
-          const mode = this.opts.speakerNames ?? "always";
-          if (speaker && (mode === "always" || (mode === "on-change" && this.lastSpeaker !== line.speaker))) {
-            this.say(
-              `${speaker.reading ? pronouncedReading(speaker.reading) : spokenPlain(speaker.name, lex)}。`,
-              speaker.name,
-              line.pos,
-              0,
-              PAUSE.name,
-            );
-          }
-          this.lastSpeaker = line.speaker;
-          this.say(spokenText(line.children, lex), inlineText(line.children), line.pos, speaker?.pitch ?? 0, PAUSE.dialogue);
+    const sentences = sentencesOf(run.inlines);
+    sentences.forEach((sentence, n) => {
+      const spoken = `${n === 0 ? prefix : ""}${spokenText(sentence, lex)}`;
+      const last = n === sentences.length - 1;
+      this.say(spoken, inlineText(sentence), pos, pitch, last ? pause : PAUSE.sentence, {
+        id: sentenceId(run, n),
+        role: "text",
+        path: run.path,
+      });
+    });
+  }
+
+  runs(runs: TextRun[]): void {
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i];
+      if (run.role !== "dialogue") this.lastSpeaker = undefined;
+      const block = run.block;
+      const pos = block?.pos ?? this.script.pos;
+      switch (run.role) {
+        case "item": {
+          const itemPos = findItemPos(block, run) ?? pos;
+          this.text(run, run.number !== undefined ? `${run.number}、` : "", itemPos, 0, RUN_PAUSE.item);
+          break;
         }
-        return;
-      case "contact": {
-        this.say(`${spokenText(block.title, lex)}。`, inlineText(block.title), block.pos, 0, PAUSE.sentence);
-        for (const e of block.entries) {
+        case "dialogue": {
+          const line = block?.type === "dialogue" ? block.lines[Number(run.path.split("-").at(-1))] : undefined;
+          const speaker = run.speaker ? this.speakers.get(run.speaker) : undefined;
+          const mode = this.opts.speakerNames ?? "always";
+          const linePos = line?.pos ?? pos;
+          if (speaker && (mode === "always" || (mode === "on-change" && this.lastSpeaker !== run.speaker))) {
+            const name = speaker.reading ? pronouncedReading(speaker.reading) : spokenPlain(speaker.name, this.opts.lexicon);
+            this.say(`${name}。`, speaker.name, linePos, 0, PAUSE.name, {
+              id: `${sentenceId(run, 0)}~a`,
+              role: "announcement",
+              path: run.path,
+            });
+          }
+          this.lastSpeaker = run.speaker;
+          this.text(run, "", linePos, speaker?.pitch ?? 0, RUN_PAUSE.dialogue, speaker?.voice);
+          break;
+        }
+        case "contact-title":
+          this.whole(run, `${spokenText(run.inlines, this.opts.lexicon)}。`, pos, RUN_PAUSE["contact-title"]);
+          break;
+        case "contact-entry": {
+          const e = block?.type === "contact" ? block.entries[run.number ?? 0] : undefined;
+          if (!e) break;
+          const lex = this.opts.lexicon;
           const label = spokenPlain(e.label, lex).replace(/、+$/, "");
           const value = e.number ? `${e.number}${e.remark ? `、${spokenPlain(e.remark, lex)}` : ""}` : spokenPlain(e.value, lex);
-          this.say(`${label}、${value}。`, `${e.label}：${e.value}`, e.pos, 0, PAUSE.sentence);
+          const lastEntry = runs[i + 1]?.role !== "contact-entry";
+          this.whole(run, `${label}、${value}。`, e.pos, lastEntry ? PAUSE.paragraph : PAUSE.sentence, `${e.label}：${e.value}`);
+          break;
         }
-        this.bumpLastPause(PAUSE.paragraph);
-        return;
-      }
-      case "table": {
-        this.say(`表、${spokenText(block.caption, lex)}。`, inlineText(block.caption), block.pos, 0, PAUSE.sentence);
-        for (const row of block.rows) {
-          const cells = row.map((cell, i) => {
-            const head = block.header[i] ? spokenText(block.header[i], lex) : "";
-            const value = spokenText(cell, lex);
+        case "caption":
+          this.whole(run, `表、${spokenText(run.inlines, this.opts.lexicon)}。`, pos, RUN_PAUSE.caption);
+          break;
+        case "cell": {
+          // A table row is read as one sentence: each cell after its column's header.
+          const row = [run];
+          while (runs[i + 1]?.role === "cell" && rowOf(runs[i + 1]) === rowOf(run)) row.push(runs[++i]);
+          const lex = this.opts.lexicon;
+          const cells = row.map((c) => {
+            const head = c.header ? spokenText(c.header, lex) : "";
+            const value = spokenText(c.inlines, lex);
             return head ? `${head}、${value}` : value;
           });
-          this.say(`${cells.join("、")}。`, row.map(inlineText).join(" | "), block.pos, 0, PAUSE.sentence);
+          const lastRow = runs[i + 1]?.role !== "cell";
+          const rowRun = { unit: run.unit, path: rowOf(run) };
+          this.say(
+            `${cells.join("、")}。`,
+            row.map((c) => inlineText(c.inlines)).join(" | "),
+            pos,
+            0,
+            lastRow ? PAUSE.paragraph : PAUSE.sentence,
+            {
+              id: sentenceId(rowRun, 0),
+              role: "text",
+              path: rowRun.path,
+            },
+          );
+          break;
         }
-        this.bumpLastPause(PAUSE.paragraph);
-        return;
+        case "alt":
+          this.whole(run, `図、${spokenPlain(inlineText(run.inlines), this.opts.lexicon)}`, pos, RUN_PAUSE.alt);
+          break;
+        default:
+          this.text(run, "", pos, 0, RUN_PAUSE[run.role]);
       }
-      case "image":
-        this.say(`図、${spokenPlain(block.alt, lex)}`, block.alt, block.pos, 0, PAUSE.paragraph);
-        return;
-      default:
-        this.say(spokenPlain(blockText(block), lex), blockText(block), (block as Block).pos, 0, PAUSE.paragraph);
     }
   }
 
-  private bumpLastPause(ms: number): void {
-    const last = this.script.utterances[this.script.utterances.length - 1];
-    if (last) last.pauseAfterMs = Math.max(last.pauseAfterMs, ms);
+  /** A run spoken as one utterance (a contact line, a caption), whatever its sentences. */
+  private whole(run: TextRun, spoken: string, pos: SourcePos, pause: number, source = inlineText(run.inlines)): void {
+    this.say(spoken, source, pos, 0, pause, { id: sentenceId(run, 0), role: "text", path: run.path });
   }
+}
+
+/** The address of a table row: a cell's path without its column. */
+export function rowOf(run: Pick<TextRun, "path">): string {
+  return run.path.split("-").slice(0, -1).join("-");
+}
+
+/** The source position of a list item's paragraph, from the run's path (`block-item-child`). */
+function findItemPos(block: Block | undefined, run: TextRun): SourcePos | undefined {
+  if (block?.type !== "list") return undefined;
+  const [, item, child] = run.path.split("-").slice(-3).map(Number);
+  const node = block.items[item]?.children[child];
+  return node?.pos;
 }

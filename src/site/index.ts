@@ -5,7 +5,8 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { type Artifact, type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
 import { layout } from "../edition/layout.ts";
-import type { Block, ImageBlock, Leaflet } from "../model/types.ts";
+import type { ImageBlock, Leaflet } from "../model/types.ts";
+import { eachBlock } from "../model/walk.ts";
 import { buildAstroSite } from "./astro.ts";
 import { type ImageView, siteView } from "./view.ts";
 
@@ -67,19 +68,9 @@ async function presentArtifacts(ctx: RenderContext): Promise<Artifact[]> {
 /** Every image block of a leaflet, wherever it sits (lead, sections, answers, list items). */
 export function imageBlocks(leaflet: Leaflet): ImageBlock[] {
   const found: ImageBlock[] = [];
-  const visit = (items: readonly (Block | { type: string })[]) => {
-    for (const item of items as Block[]) {
-      if (item.type === "image") found.push(item);
-      else if (item.type === "list") for (const li of item.items) visit(li.children);
-    }
-  };
-  for (const item of leaflet.body) {
-    if (item.type === "section") {
-      visit(item.children.filter((c) => c.type !== "question"));
-      for (const c of item.children) if (c.type === "question") visit(c.answer);
-    } else if (item.type === "question") visit(item.answer);
-    else visit([item]);
-  }
+  eachBlock(leaflet, (b) => {
+    if (b.type === "image") found.push(b);
+  });
   return found;
 }
 

@@ -69,7 +69,7 @@ export interface SiteView {
 }
 
 /** Ids the page chrome uses itself; a section or question may not take them. */
-export { RESERVED_IDS } from "../edition/layout.ts";
+export { PAGE_CHROME_IDS } from "./chrome.ts";
 
 const LABELS: Partial<Record<ArtifactKind, { label: string; format: string }>> = {
   pdf: { label: "PDF版（A4）", format: "PDF" },

@@ -5,13 +5,21 @@ import path from "node:path";
 import { createRenderContext } from "../../edition/context.ts";
 import type { RenderContext } from "../../edition/contract.ts";
 import type { SiteModel } from "../../model/types.ts";
+import { createSharedServices } from "../../pipeline/shared.ts";
 
 /** A context over `site` whose outDir is a fresh temporary folder; `warnings` collects log.warn calls. */
 export function tempContext(site: SiteModel): RenderContext & { warnings: string[]; dispose(): void } {
   const outDir = mkdtempSync(path.join(tmpdir(), "render-out-"));
   const cacheDir = mkdtempSync(path.join(tmpdir(), "render-cache-"));
   const warnings: string[] = [];
-  const ctx = createRenderContext({ site, outDir, cacheDir, log: { progress() {}, info() {}, warn: (m) => warnings.push(m) } });
+  const ctx = createRenderContext({
+    site,
+    outDir,
+    cacheDir,
+    log: { progress() {}, info() {}, warn: (m) => warnings.push(m) },
+    onReport: (r) => warnings.push(`${r.severity}: ${r.message}`),
+    shared: createSharedServices(site),
+  });
   return Object.assign(ctx, {
     warnings,
     dispose() {

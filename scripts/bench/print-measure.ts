@@ -1,8 +1,8 @@
 // Renders one leaflet's PDFs in a fresh process and prints its figures as JSON, so the bench can report the
-// peak memory of a single render: `node src/print/measure.ts <slug> < site.json`.
+// peak memory of a single render: `node scripts/bench/print-measure.ts <slug> < site.json`.
 import { text } from "node:stream/consumers";
-import type { SiteModel } from "../model/types.ts";
-import { renderLeafletPdfs } from "./index.ts";
+import type { SiteModel } from "../../src/model/types.ts";
+import { renderLeafletPdfs } from "../../src/print/index.ts";
 
 /** What one measured render reports. */
 export interface PrintMeasure {
@@ -21,7 +21,8 @@ if (import.meta.main) {
   const site = JSON.parse(await text(process.stdin)) as SiteModel;
   const leaflet = site.leaflets.find((l) => l.slug === slug);
   if (!leaflet) throw new Error(`no leaflet ${slug} in the model given on stdin`);
-  const r = await renderLeafletPdfs(leaflet, site);
+  const { brailleLabel } = await import("../../src/braille/label.ts");
+  const r = await renderLeafletPdfs(leaflet, site, { braille: await brailleLabel(leaflet, site) });
   const out: PrintMeasure = {
     slug,
     pages: r.pageCount,

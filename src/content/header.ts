@@ -1,0 +1,111 @@
+// The leaflet header (frontmatter): its declared schema and the checks a table cannot express.
+import path from "node:path";
+import type { Diagnostics } from "../lib/diagnostics.ts";
+import { field, readObject } from "../lib/schema.ts";
+import { YamlSource } from "../lib/yaml-fields.ts";
+import type { Leaflet, Settings, SourcePos, Speaker } from "../model/types.ts";
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const KANA = /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/;
+
+/** The header of a leaflet file: every field, its kind, range, default and what it does (docs/authoring.md says the same). */
+export const LEAFLET_HEADER_SCHEMA = field.object("the header", "The fields between the two `---` lines at the top of a leaflet.", {
+  title: field.string("The leaflet's title.", { required: true, example: "マイナンバーカードの受け取り方" }),
+  slug: field.string("The name in web addresses; never change it once printed (default: the file name).", {
+    pattern: SLUG,
+    patternHint: "use lower-case letters, digits and hyphens, e.g. card-safety",
+  }),
+  summary: field.string("One or two sentences for the list of leaflets and search engines.", {
+    required: true,
+    example: "この案内で分かることを一、二文で",
+  }),
+  issuer: field.string("Who issues it (default: issuer in content/settings.yaml)."),
+  date: field.string("Publication date, YYYY-MM-DD.", {
+    required: true,
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    patternHint: "write the date as YYYY-MM-DD, e.g. 2017-07-27 for 平成29年7月27日",
+    example: "2024-04-01",
+  }),
+  source: field.string("Where the content comes from (出典), shown on every edition.", {
+    required: true,
+    example: "○○市「マイナンバーQ&A」を元に作成",
+  }),
+  sourceUrl: field.string("Web address of the source.", {
+    pattern: /^https?:\/\/\S+$/,
+    patternHint: "a web address starting with https://",
+  }),
+  titleReading: field.string("How the title is read aloud, in kana.", { pattern: KANA, patternHint: "write the reading in kana" }),
+  layout: field.enum("The print layout (default: booklet for more than 12 questions, else leaflet).", ["leaflet", "booklet"] as const),
+  speakers: field.list(
+    "The characters of a dialogue.",
+    field.object("a speaker", "One character of a dialogue.", {
+      id: field.string("The name used in the text (lower-case letters).", {
+        required: true,
+        pattern: /^[a-z][a-z0-9_-]*$/,
+        patternHint: "use lower-case letters, e.g. mina",
+        example: "mina",
+      }),
+      name: field.string("The name shown in print and on the web.", { required: true, example: "マイナちゃん" }),
+      reading: field.string("How the name is read aloud and brailled, in kana."),
+      pitch: field.number("Voice pitch in half-tones.", { min: -12, max: 12, default: 0 }),
+      voice: field.string("A voice of its own for this speaker (an installed Open JTalk voice, or a system voice for say)."),
+    }),
+  ),
+  brailleLabel: field.string("Text of the braille label (default: the title)."),
+  audio: field.object("audio", "How this leaflet is read aloud.", {
+    speed: field.number("Speaking rate (default: audio.speed in the settings).", { min: 0.5, max: 2 }),
+    voice: field.string("The voice (default: audio.voice in the settings)."),
+  }),
+  uniVoice: field.boolean("Reserve an 18 mm slot on each printed page for a Uni-Voice code.", { default: false }),
+});
+
+/** The header's values, with defaults from the settings applied; `slug` may be empty after an error. */
+export type LeafletHeader = Omit<Leaflet, "body" | "pos" | "file" | "layout"> & { layout?: Leaflet["layout"] };
+
+/** Reads the header YAML (which starts at `firstLine` of the file); problems go to `diags`. */
+export function parseHeader(file: string, yamlText: string, firstLine: number, settings: Settings, diags: Diagnostics): LeafletHeader {
+  const yaml = new YamlSource(file, yamlText, firstLine, diags);
+  const { value: h, positions, nodes } = readObject(yaml, yaml.root, LEAFLET_HEADER_SCHEMA);
+  const date = h.date ?? "";
+  if (date && Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    yaml.error(nodes.date, `"date" 「${date}」 is not a real date`, "write the date as YYYY-MM-DD");
+  } else if (date && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+    yaml.error(nodes.date, `"date" 「${date}」 is not a real date`, "check the month and day");
+  }
+  const fallbackSlug = path.basename(file).replace(/\.md$/, "");
+  if (!nodes.slug && !SLUG.test(fallbackSlug)) {
+    diags.error(
+      file,
+      1,
+      1,
+      `the file name 「${fallbackSlug}」 cannot be used in web addresses`,
+      "rename the file with lower-case letters, digits and hyphens, or add a `slug:` field",
+    );
+  }
+  const speakers: Speaker[] = [];
+  h.speakers.forEach((s, i) => {
+    if (!s.id || !s.name) return;
+    if (speakers.some((x) => x.id === s.id)) {
+      yaml.error(nodes[`speakers.${i}.id`], `the speaker id "${s.id}" is declared twice`, "give each speaker its own id");
+      return;
+    }
+    speakers.push({ id: s.id, name: s.name, reading: s.reading, pitch: s.pitch, voice: s.voice });
+  });
+  const title = h.title ?? "";
+  return {
+    slug: h.slug ?? (SLUG.test(fallbackSlug) ? fallbackSlug : ""),
+    title,
+    titleReading: h.titleReading,
+    summary: h.summary ?? "",
+    issuer: h.issuer ?? settings.issuer,
+    date,
+    source: h.source ?? "",
+    sourceUrl: h.sourceUrl,
+    layout: h.layout,
+    speakers,
+    braille: { label: h.brailleLabel ?? title },
+    audio: { speed: h.audio.speed ?? settings.audio.speed, voice: h.audio.voice ?? settings.audio.voice },
+    uniVoice: h.uniVoice,
+    positions: positions as Record<string, SourcePos>,
+  };
+}

@@ -1,0 +1,41 @@
+// The docs list every field the schemas accept: a field added to a schema and not to docs/authoring.md fails here.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { LEAFLET_HEADER_SCHEMA } from "../src/content/header.ts";
+import { LEXICON_ENTRY_SCHEMA, SETTINGS_SCHEMA } from "../src/content/settings.ts";
+import { fieldPaths, type ObjectField } from "../src/lib/schema.ts";
+import { ROOT } from "./helpers.ts";
+
+/** The backticked words of the `## ` section of a Markdown file whose title contains `heading`. */
+export function documentedNames(markdown: string, heading: string): Set<string> {
+  const sections = markdown.split(/^## /m);
+  const section = sections.find((s) => s.split("\n")[0].includes(heading));
+  if (!section) throw new Error(`no section "${heading}"`);
+  return new Set([...section.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]));
+}
+
+/** The schema's field paths that the section does not mention. */
+export function undocumented(schema: ObjectField, names: Set<string>): string[] {
+  return fieldPaths(schema)
+    .map((f) => f.path)
+    .filter((p) => !names.has(p));
+}
+
+const authoring = readFileSync(path.join(ROOT, "docs/authoring.md"), "utf8");
+
+describe("docs/authoring.md documents every field", () => {
+  it("of the leaflet header", () => {
+    expect(undocumented(LEAFLET_HEADER_SCHEMA, documentedNames(authoring, "The header"))).toEqual([]);
+  });
+  it("of content/settings.yaml and content/lexicon.yaml", () => {
+    const names = documentedNames(authoring, "Settings and lexicon");
+    expect(undocumented(SETTINGS_SCHEMA, names)).toEqual([]);
+    expect(undocumented(LEXICON_ENTRY_SCHEMA, names)).toEqual([]);
+  });
+  it("and the check fails when a field is missing from the docs", () => {
+    const names = documentedNames("## 1. The header\n\n| `title` | yes |\n", "The header");
+    expect(undocumented(LEAFLET_HEADER_SCHEMA, names)).toContain("speakers[].voice");
+    expect(undocumented(LEAFLET_HEADER_SCHEMA, names)).not.toContain("title");
+  });
+});
