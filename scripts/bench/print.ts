@@ -3,8 +3,8 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { SiteModel } from "../../src/model/types.ts";
-import type { PrintMeasure } from "./print-measure.ts";
 import type { BenchContext, BenchStage } from "./harness.ts";
+import type { PrintMeasure } from "./print-measure.ts";
 
 function measure(root: string, site: SiteModel, slug: string): PrintMeasure {
   const one = { ...site, leaflets: site.leaflets.filter((l) => l.slug === slug) };
