@@ -4,6 +4,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { smallLeaflet, smallSite } from "../../test/support/models.ts";
 import { MissingToolError, RenderError } from "../edition/contract.ts";
 import type { Leaflet } from "../model/types.ts";
 import {
@@ -15,7 +16,7 @@ import {
   resolveEngine,
 } from "./engine.ts";
 import { renderAudioEdition } from "./index.ts";
-import { smallLeaflet, smallSite, testContext } from "./testing/fixtures.ts";
+import { testContext } from "./testing/context.ts";
 import { parseWav } from "./wav.ts";
 
 function probe(file: string) {

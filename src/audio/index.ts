@@ -277,7 +277,8 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
       throw err;
     }
     const script: LeafletScript = leafletScript(leaflet, { lexicon: ctx.site.lexicon, speakerNames: speakerNameMode(ctx.site) });
-    const meta = { album: leaflet.title, artist: leaflet.issuer };
+    // The artist tag names who publishes the recording: the leaflet's issuer, else the site's publisher.
+    const meta = { album: leaflet.title, artist: leaflet.issuer ?? ctx.site.settings.issuer };
     const partJobs: Promise<PartResult>[] = [renderPart(engine, leaflet, script.intro, meta)];
     for (const u of script.units) partJobs.push(renderPart(engine, leaflet, u, meta));
     if (engine.credit) {
@@ -321,7 +322,7 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
       stats.unitFiles++;
     }
     const whole = layout.leafletAudio(leaflet.slug);
-    const total = await joinLeaflet(parts, join(ctx.outDir, whole), leaflet, engine);
+    const total = await joinLeaflet(parts, join(ctx.outDir, whole), leaflet, engine, meta.artist);
     await ctx.record({
       edition: "audio",
       kind: "audio-leaflet",
@@ -399,12 +400,13 @@ function ffmetaEscape(s: string): string {
 }
 
 /** Joins the parts' MP3 frames into the whole-leaflet file with ID3 tags and one chapter per unit; returns its duration. */
-async function joinLeaflet(parts: PartResult[], out: string, leaflet: Leaflet, engine: TtsEngine): Promise<number> {
+async function joinLeaflet(parts: PartResult[], out: string, leaflet: Leaflet, engine: TtsEngine, publisher: string): Promise<number> {
   const work = tempPath(`${out}.d`);
   await mkdir(work, { recursive: true });
   const frameSeconds = 1152 / AUDIO_FORMAT.sampleRate;
-  const lines = [";FFMETADATA1", `title=${ffmetaEscape(leaflet.title)}`, `artist=${ffmetaEscape(leaflet.issuer)}`];
-  lines.push(`album=${ffmetaEscape(leaflet.title)}`, `publisher=${ffmetaEscape(leaflet.issuer)}`, `date=${leaflet.date}`, "genre=Speech");
+  const lines = [";FFMETADATA1", `title=${ffmetaEscape(leaflet.title)}`, `artist=${ffmetaEscape(publisher)}`];
+  lines.push(`album=${ffmetaEscape(leaflet.title)}`, `publisher=${ffmetaEscape(publisher)}`, "genre=Speech");
+  if (leaflet.date) lines.push(`date=${leaflet.date}`);
   const comment = [leaflet.source, engine.credit?.text].filter(Boolean).join(" / ");
   if (comment) lines.push(`comment=${ffmetaEscape(comment)}`);
   let frames = 0;

@@ -3,12 +3,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { captureIO } from "../../test/helpers.ts";
+import { smallLeaflet, smallSite } from "../../test/support/models.ts";
 import type { CliContext } from "../cli/context.ts";
 import { readingCommand, readingsCommand } from "../cli/reading.ts";
 import { loadSite } from "../content/load.ts";
 import { resolveEngine } from "./engine.ts";
 import { diffReadings, readingsFile, syncReadings } from "./readings.ts";
-import { smallLeaflet, smallSite } from "./testing/fixtures.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const engine = await resolveEngine({ engine: "openjtalk" });

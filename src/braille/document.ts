@@ -74,8 +74,8 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
     ? [{ type: "ruby", base: leaflet.title, reading: leaflet.titleReading, display: false }]
     : [{ type: "text", value: leaflet.title }];
   await add("title", title, leaflet.pos);
-  await add("meta", leaflet.issuer, leaflet.pos);
-  await add("meta", formatJapaneseDate(leaflet.date), leaflet.pos);
+  if (leaflet.issuer) await add("meta", leaflet.issuer, leaflet.pos);
+  if (leaflet.date) await add("meta", formatJapaneseDate(leaflet.date), leaflet.pos);
 
   let unitId: string | undefined;
   const blocks = async (list: Block[], depth = 0) => {

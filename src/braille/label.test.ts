@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { leafletModel } from "../../test/support/model.ts";
 import { defaultSettings } from "../content/settings.ts";
 import type { Artifact, RenderContext } from "../edition/contract.ts";
 import { RenderError } from "../edition/contract.ts";
@@ -15,7 +16,7 @@ const file = "content/leaflets/tsuchi.md";
 const p = (line: number) => ({ file, line, column: 1 });
 
 function leaflet(label: string): Leaflet {
-  return {
+  return leafletModel({
     slug: "tsuchi",
     file,
     title: "マイナンバー通知のお知らせ",
@@ -53,7 +54,7 @@ function leaflet(label: string): Leaflet {
         ],
       },
     ],
-  };
+  });
 }
 
 function site(l: Leaflet, maxCells = 32): SiteModel {

@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
+import { dialogueLeaflet, faqLeaflet, fixtureSite } from "../../test/support/models.ts";
 import { layout, unitUrl } from "../edition/layout.ts";
 import { listUnits } from "../model/walk.ts";
 import { tempContext } from "../print/testing/context.ts";
-import { dialogueLeaflet, faqLeaflet, fixtureSite } from "../print/testing/fixtures.ts";
 import { codesRenderer, PAGE_CODE_NAME, qrMatrix, qrSvg } from "./index.ts";
 
 const scratch = mkdtempSync(path.join(tmpdir(), "codes-test-"));

@@ -4,8 +4,10 @@ import type { Diagnostics } from "../lib/diagnostics.ts";
 import { field, readObject } from "../lib/schema.ts";
 import { YamlSource } from "../lib/yaml-fields.ts";
 import type { Leaflet, Settings, SourcePos, Speaker } from "../model/types.ts";
+import { contactSchema, resolveContact } from "./settings.ts";
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const KANA = /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/;
 
 /** The header of a leaflet file: every field, its kind, range, default and what it does (docs/authoring.md says the same). */
@@ -19,13 +21,18 @@ export const LEAFLET_HEADER_SCHEMA = field.object("the header", "The fields betw
     required: true,
     example: "この案内で分かることを一、二文で",
   }),
-  issuer: field.string("Who issues it (default: issuer in content/settings.yaml)."),
-  date: field.string("Publication date, YYYY-MM-DD.", {
-    required: true,
-    pattern: /^\d{4}-\d{2}-\d{2}$/,
+  issuer: field.string("Who issued it, as the leaflet or its source names it; leave it out when the source names none."),
+  date: field.string("Publication date, YYYY-MM-DD; leave it out when the source has none.", {
+    pattern: DATE,
     patternHint: "write the date as YYYY-MM-DD, e.g. 2017-07-27 for 平成29年7月27日",
     example: "2024-04-01",
   }),
+  updated: field.string("The date the information was last checked, YYYY-MM-DD: every edition says the information is as of this date.", {
+    pattern: DATE,
+    patternHint: "write the date as YYYY-MM-DD, e.g. 2024-04-01",
+    example: "2024-04-01",
+  }),
+  contact: contactSchema("the leaflet's contact"),
   source: field.string("Where the content comes from (出典), shown on every edition.", {
     required: true,
     example: "○○市「マイナンバーQ&A」を元に作成",
@@ -66,11 +73,21 @@ export type LeafletHeader = Omit<Leaflet, "body" | "pos" | "file" | "layout"> & 
 export function parseHeader(file: string, yamlText: string, firstLine: number, settings: Settings, diags: Diagnostics): LeafletHeader {
   const yaml = new YamlSource(file, yamlText, firstLine, diags);
   const { value: h, positions, nodes } = readObject(yaml, yaml.root, LEAFLET_HEADER_SCHEMA);
-  const date = h.date ?? "";
-  if (date && Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-    yaml.error(nodes.date, `"date" 「${date}」 is not a real date`, "write the date as YYYY-MM-DD");
-  } else if (date && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
-    yaml.error(nodes.date, `"date" 「${date}」 is not a real date`, "check the month and day");
+  for (const key of ["date", "updated"] as const) {
+    const value = h[key];
+    if (value && Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+      yaml.error(nodes[key], `"${key}" 「${value}」 is not a real date`, "write the date as YYYY-MM-DD");
+    } else if (value && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+      yaml.error(nodes[key], `"${key}" 「${value}」 is not a real date`, "check the month and day");
+    }
+  }
+  const asOf = h.updated ?? h.date ?? "";
+  if (!asOf && !yaml.failed) {
+    yaml.error(
+      yaml.root,
+      "the leaflet does not say when its information dates from",
+      "add `date: YYYY-MM-DD` (when it was published) or `updated: YYYY-MM-DD` (when the information was last checked)",
+    );
   }
   const fallbackSlug = path.basename(file).replace(/\.md$/, "");
   if (!nodes.slug && !SLUG.test(fallbackSlug)) {
@@ -97,8 +114,11 @@ export function parseHeader(file: string, yamlText: string, firstLine: number, s
     title,
     titleReading: h.titleReading,
     summary: h.summary ?? "",
-    issuer: h.issuer ?? settings.issuer,
-    date,
+    issuer: h.issuer,
+    date: h.date,
+    updated: h.updated,
+    asOf,
+    contact: resolveContact(h.contact, positions as Record<string, SourcePos>, "contact", diags) ?? settings.contact,
     source: h.source ?? "",
     sourceUrl: h.sourceUrl,
     layout: h.layout,

@@ -10,6 +10,9 @@ export interface InlineContext {
   diags: Diagnostics;
 }
 
+/** Language tags a run may be marked with (`:en[…]`): the languages city halls publish most, besides Japanese. */
+export const FOREIGN_LANGUAGES = new Set(["en", "zh", "ko", "pt", "es", "vi", "tl", "ne", "id", "th", "my", "fr", "de", "ru", "uk", "fil"]);
+
 const KANA_READING = /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/;
 
 /** Converts phrasing nodes, reporting markup the editions cannot render. */
@@ -39,7 +42,11 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
         out.push(...toInlines(node.children, ctx));
         break;
       case "textDirective": {
-        // `:word` inside running text (e.g. "note:abc") is text, not markup: put the source back.
+        // `:en[Inquiries]` marks a run in another language; any other `:word` (e.g. "note:abc") is text: put the source back.
+        if (FOREIGN_LANGUAGES.has(node.name) && node.children.length > 0) {
+          out.push({ type: "foreign", lang: node.name, children: toInlines(node.children as PhrasingContent[], ctx) });
+          break;
+        }
         const start = node.position?.start.offset;
         const end = node.position?.end.offset;
         const raw = start !== undefined && end !== undefined ? ctx.source.slice(start, end) : `:${node.name}`;

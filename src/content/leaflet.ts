@@ -86,3 +86,28 @@ export function checkSentenceLengths(leaflet: Leaflet, diags: Diagnostics): void
     else if (b.type === "dialogue") for (const l of b.lines) visit(l.children, l.pos);
   });
 }
+
+/** Months from an ISO date to `today`, rounded down. */
+export function monthsSince(iso: string, today: Date): number {
+  const [y, m, d] = iso.split("-").map(Number);
+  let months = (today.getUTCFullYear() - y) * 12 + (today.getUTCMonth() + 1 - m);
+  if (today.getUTCDate() < d) months--;
+  return months;
+}
+
+/** Warns when a leaflet's information is older than settings.freshness.warnAfterMonths. */
+export function checkFreshness(leaflet: Leaflet, settings: Settings, today: Date, diags: Diagnostics): void {
+  if (!leaflet.asOf) return;
+  const age = monthsSince(leaflet.asOf, today);
+  const limit = settings.freshness.warnAfterMonths;
+  if (age < limit) return;
+  const field = leaflet.updated ? "updated" : "date";
+  const at = leaflet.positions?.[field] ?? leaflet.pos;
+  diags.warn(
+    at.file,
+    at.line,
+    at.column,
+    `the information is as of ${leaflet.asOf}, ${age} months ago (more than freshness.warnAfterMonths, ${limit}): residents are told it may be out of date`,
+    "check that it is still right, then set `updated:` to the day you checked it",
+  );
+}

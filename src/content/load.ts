@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Diagnostic, Diagnostics } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
-import { checkSentenceLengths, parseLeaflet, type ReservedIds } from "./leaflet.ts";
+import { checkFreshness, checkSentenceLengths, parseLeaflet, type ReservedIds } from "./leaflet.ts";
 
 export type { ReservedIds } from "./leaflet.ts";
 
@@ -22,6 +22,8 @@ export const LEAFLETS_DIR = "content/leaflets";
 
 export interface LoadOptions {
   reserved?: ReservedIds;
+  /** The day freshness is judged from (default: today). */
+  today?: Date;
 }
 
 const NONE_RESERVED: ReservedIds = { fixed: [], forSlug: () => [] };
@@ -105,6 +107,7 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
     });
     if (!leaflet) continue;
     checkSentenceLengths(leaflet, diags);
+    checkFreshness(leaflet, settings, opts.today ?? new Date(), diags);
     const other = slugs.get(leaflet.slug);
     if (leaflet.slug && other) {
       diags.error(

@@ -1,11 +1,63 @@
 // content/settings.yaml and content/lexicon.yaml: what every leaflet shares.
 import { isSeq, type Node } from "yaml";
 import type { Diagnostics } from "../lib/diagnostics.ts";
-import { defaultsOf, field, readObject } from "../lib/schema.ts";
+import { defaultsOf, field, type Infer, readObject } from "../lib/schema.ts";
 import { YamlSource } from "../lib/yaml-fields.ts";
-import type { LexiconEntry, Settings } from "../model/types.ts";
+import type { ContactInfo, LexiconEntry, PhoneNumber, Settings, SourcePos } from "../model/types.ts";
+import { parsePhone } from "./phone.ts";
 
 const KANA = /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/;
+
+/** Who residents ask about a leaflet: in the settings for every leaflet, and in a leaflet's header to override it. */
+export function contactSchema(what: string) {
+  return field.optionalObject(what, "Who residents ask about the leaflet, shown on every edition as 「このページに関するお問い合わせ」.", {
+    department: field.string("The department, e.g. 市川市 市民部 市民課.", { required: true, example: "○○市 市民部 市民課" }),
+    phone: field.string("Phone number with its area code.", { example: "047-334-1111" }),
+    fax: field.string("Fax number with its area code.", { example: "047-334-1112" }),
+    email: field.string("E-mail address.", {
+      pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+      patternHint: "an address like shimin@city.example.lg.jp",
+    }),
+    address: field.string("Postal address, e.g. 〒272-8501 千葉県市川市八幡1-1-1."),
+    hours: field.string("Opening hours, e.g. 平日 8時45分～17時15分."),
+    url: field.string("The department's web page.", { pattern: /^https?:\/\/\S+$/, patternHint: "a web address starting with https://" }),
+  });
+}
+
+/** A contact as the schema read it, with its numbers checked and made dialable; problems go to `diags`. */
+export function resolveContact(
+  raw: Infer<ReturnType<typeof contactSchema>>,
+  positions: Record<string, SourcePos>,
+  prefix: string,
+  diags: Diagnostics,
+): ContactInfo | undefined {
+  if (!raw?.department) return undefined;
+  const number = (key: "phone" | "fax"): PhoneNumber | undefined => {
+    const value = raw[key];
+    if (!value) return undefined;
+    const parsed = parsePhone(value);
+    if (parsed.ok) return { number: parsed.phone.number, dial: parsed.phone.dial };
+    const at = positions[`${prefix}.${key}`];
+    if (at)
+      diags.error(
+        at.file,
+        at.line,
+        at.column,
+        `malformed ${key === "fax" ? "fax" : "phone"} number: ${parsed.reason}`,
+        "write the whole number with its area code, e.g. 047-334-1111",
+      );
+    return undefined;
+  };
+  return {
+    department: raw.department,
+    phone: number("phone"),
+    fax: number("fax"),
+    email: raw.email,
+    address: raw.address,
+    hours: raw.hours,
+    url: raw.url,
+  };
+}
 
 /** content/settings.yaml: every field, its kind, range, default and what it does (docs/authoring.md says the same). */
 export const SETTINGS_SCHEMA = field.object("the settings", "What every leaflet shares.", {
@@ -16,7 +68,15 @@ export const SETTINGS_SCHEMA = field.object("the settings", "What every leaflet 
     patternHint: "the public address of the site, e.g. https://www.city.example.lg.jp/leaflets/",
     example: "https://www.city.example.lg.jp/leaflets/",
   }),
-  issuer: field.string("Who issues the leaflets that do not name an issuer.", { required: true, example: "○○市 市民課" }),
+  issuer: field.string("Who publishes the site (the city hall), shown on every page of it.", { required: true, example: "○○市 市民課" }),
+  contact: contactSchema("the contact"),
+  freshness: field.object("freshness settings", "When information is old enough to warn.", {
+    warnAfterMonths: field.number("Months after its date (updated, else date) when a leaflet is flagged as possibly out of date.", {
+      min: 1,
+      max: 240,
+      default: 24,
+    }),
+  }),
   audio: field.object("audio settings", "The speech engine and how it reads.", {
     engine: field.enum(
       "Which speech engine: auto (Open JTalk where installed, else the system voice), openjtalk or say.",
@@ -53,7 +113,7 @@ export const SETTINGS_SCHEMA = field.object("the settings", "What every leaflet 
 
 /** Settings with every documented default, for what a site does not say (and for test models). */
 export function defaultSettings(site: Pick<Settings, "siteName" | "baseUrl" | "issuer">): Settings {
-  return { ...defaultsOf(SETTINGS_SCHEMA), ...site };
+  return { ...defaultsOf(SETTINGS_SCHEMA), contact: undefined, ...site };
 }
 
 /** Reads settings, reporting problems; missing optional parts take the defaults of SETTINGS_SCHEMA. */
@@ -61,8 +121,10 @@ export function parseSettings(file: string, text: string, diags: Diagnostics): S
   const src = new YamlSource(file, text, 1, diags);
   const { value, positions } = readObject(src, src.root, SETTINGS_SCHEMA);
   // Required fields are undefined only after an error was reported (and no model is built then).
+  const { contact, ...rest } = value;
   const settings: Settings = {
-    ...value,
+    ...rest,
+    contact: resolveContact(contact, positions, "contact", diags),
     siteName: value.siteName ?? "",
     issuer: value.issuer ?? "",
     baseUrl: value.baseUrl ?? "https://example.invalid/",

@@ -3,6 +3,13 @@
 
 export type Severity = "error" | "warning";
 
+/** A place in a file, 1-based (the model's SourcePos has the same shape). */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
 export interface Diagnostic {
   /** Path relative to the project root. */
   file: string;

@@ -1,7 +1,7 @@
 // Declared schemas: one table per object (name, kind, required, range or pattern, default, hint, example) that
 // drives the parsing, the defaults and every error message of a YAML file, and that the docs are checked against.
 import type { Node } from "yaml";
-import type { SourcePos } from "../model/types.ts";
+import type { Position as SourcePos } from "./diagnostics.ts";
 import { Fields, type YamlSource } from "./yaml-fields.ts";
 
 interface FieldBase {
@@ -41,6 +41,8 @@ export interface ObjectField extends FieldBase {
   /** How messages name it: "the header", "audio settings". */
   what: string;
   fields: Record<string, FieldSpec>;
+  /** Absent means absent (undefined), not "all defaults": for objects with required fields of their own. */
+  optional?: boolean;
 }
 export interface ListField extends FieldBase {
   kind: "list";
@@ -69,17 +71,27 @@ export const field = {
     doc,
     fields,
   }),
+  /** An object that may be left out entirely (then undefined), though its own fields may be required. */
+  optionalObject: <const F extends Record<string, FieldSpec>>(what: string, doc: string, fields: F) => ({
+    kind: "object" as const,
+    what,
+    doc,
+    fields,
+    optional: true as const,
+  }),
   list: <const O extends ObjectField>(doc: string, of: O) => ({ kind: "list" as const, doc, of }),
 };
 
 /** The value a field reads as: required fields and fields with a default are never undefined. */
-export type Infer<S> = S extends { kind: "object"; fields: infer F }
-  ? { -readonly [K in keyof F]: Infer<F[K]> }
-  : S extends { kind: "list"; of: infer O }
-    ? Infer<O>[]
-    : Present<S> extends true
-      ? Scalar<S>
-      : Scalar<S> | undefined;
+export type Infer<S> = S extends { kind: "object"; fields: infer F; optional: true }
+  ? { -readonly [K in keyof F]: Infer<F[K]> } | undefined
+  : S extends { kind: "object"; fields: infer F }
+    ? { -readonly [K in keyof F]: Infer<F[K]> }
+    : S extends { kind: "list"; of: infer O }
+      ? Infer<O>[]
+      : Present<S> extends true
+        ? Scalar<S>
+        : Scalar<S> | undefined;
 
 type Present<S> = S extends { required: true } ? true : S extends { default: unknown } ? true : false;
 type Scalar<S> = S extends { kind: "string" }
@@ -148,6 +160,10 @@ function readInto(
         into[key] = f.oneOf(key, fs.values) ?? fs.default;
         break;
       case "object": {
+        if (fs.optional && !valueNode) {
+          into[key] = undefined;
+          break;
+        }
         const child: Record<string, unknown> = {};
         readInto(src, valueNode, fs, path, out, child);
         into[key] = child;
@@ -175,7 +191,7 @@ export function defaultsOf<S extends ObjectField>(spec: S): Infer<S> {
 function defaultsInto(spec: ObjectField): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, fs] of Object.entries(spec.fields)) {
-    if (fs.kind === "object") out[key] = defaultsInto(fs);
+    if (fs.kind === "object") out[key] = fs.optional ? undefined : defaultsInto(fs);
     else if (fs.kind === "list") out[key] = [];
     else out[key] = fs.default;
   }

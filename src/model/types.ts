@@ -39,7 +39,14 @@ export interface LinkInline {
 export interface BreakInline {
   type: "break";
 }
-export type Inline = TextInline | EmphasisInline | StrongInline | RubyInline | LinkInline | BreakInline;
+/** A run in another language than Japanese (`:en[Inquiries]`): marked with its language for screen readers and speech. */
+export interface ForeignInline {
+  type: "foreign";
+  /** A BCP 47 language tag, e.g. `en`. */
+  lang: string;
+  children: Inline[];
+}
+export type Inline = TextInline | EmphasisInline | StrongInline | RubyInline | LinkInline | BreakInline | ForeignInline;
 
 // ---------- blocks ----------
 
@@ -162,6 +169,29 @@ export interface Speaker {
 
 export type PrintLayout = "leaflet" | "booklet";
 
+/** A phone or fax number as printed and as dialled. */
+export interface PhoneNumber {
+  /** As printed, e.g. `047-334-1111`. */
+  number: string;
+  /** Digits (and `#`) for tel: links. */
+  dial: string;
+}
+
+/** Who residents ask about a leaflet (「このページに関するお問い合わせ」): shown by every edition. */
+export interface ContactInfo {
+  /** The department, e.g. 市川市 市民部 市民課. */
+  department: string;
+  phone?: PhoneNumber;
+  fax?: PhoneNumber;
+  email?: string;
+  /** Postal address, e.g. 〒272-8501 千葉県市川市八幡1-1-1. */
+  address?: string;
+  /** Opening hours, e.g. 平日 8時45分～17時15分. */
+  hours?: string;
+  /** The department's web page. */
+  url?: string;
+}
+
 export interface Leaflet {
   slug: string;
   /** Source file, relative to the project root. */
@@ -170,9 +200,16 @@ export interface Leaflet {
   /** Reading of the title, when the author gives one. */
   titleReading?: string;
   summary: string;
-  issuer: string;
-  /** Publication date, ISO `YYYY-MM-DD`. */
-  date: string;
+  /** Who issued it, when the leaflet (or its source) names one; never invented. */
+  issuer?: string;
+  /** Publication date, ISO `YYYY-MM-DD`, when there is one. */
+  date?: string;
+  /** When the information was last checked, ISO `YYYY-MM-DD`. */
+  updated?: string;
+  /** The date the information is as of (`updated`, else `date`): 「この情報は○年○月○日時点のものです」. */
+  asOf: string;
+  /** Who to ask: the leaflet's own contact over the settings' one; undefined when neither gives one. */
+  contact?: ContactInfo;
   /** Where the content comes from (出典), as shown to readers. */
   source: string;
   sourceUrl?: string;
@@ -200,8 +237,12 @@ export interface Settings {
   siteName: string;
   /** Public base URL ending in `/`, used in printed codes and the sitemap. */
   baseUrl: string;
-  /** Default issuer for leaflets that do not name one. */
+  /** Who publishes the site (the city hall), shown on every page of it. */
   issuer: string;
+  /** Who residents ask, unless a leaflet names its own contact. */
+  contact?: ContactInfo;
+  /** When information is old enough to warn residents and authors. */
+  freshness: { warnAfterMonths: number };
   audio: {
     engine: "auto" | "openjtalk" | "say";
     voice?: string;

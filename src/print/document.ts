@@ -159,7 +159,8 @@ class Builder {
           out.push(n.display ? { kind: "ruby", text: n.base, reading: n.reading, st } : { kind: "text", text: n.base, st });
         else if (n.type === "strong") walk(n.children, { ...st, bold: true });
         else if (n.type === "emphasis") walk(n.children, { ...st, underline: true });
-        else walk(n.children, { ...st, link: n.url });
+        else if (n.type === "link") walk(n.children, { ...st, link: n.url });
+        else walk(n.children, st);
       }
     };
     walk(inlines, {});
@@ -537,7 +538,13 @@ class Builder {
   titleBlock(): React.ReactElement {
     const { leaflet } = this.o;
     const c = this.t.colour;
-    const meta = `${leaflet.issuer}　${formatJapaneseDate(leaflet.date)}`;
+    const meta = [
+      leaflet.issuer,
+      leaflet.date && formatJapaneseDate(leaflet.date),
+      `この情報は${formatJapaneseDate(leaflet.asOf)}時点のものです`,
+    ]
+      .filter(Boolean)
+      .join("　");
     return h(
       View,
       {
@@ -584,8 +591,9 @@ class Builder {
         this.text({ fontSize: this.t.title.fontSize, lineHeight: 1.35, fontWeight: 700, color: c.accent, marginBottom: 10 }, leaflet.title),
         this.text(this.bodyStyle(), leaflet.summary),
       ),
-      this.text({ fontSize: 12, lineHeight: 1.6 }, `発行：${leaflet.issuer}`),
-      this.text({ fontSize: 12, lineHeight: 1.6 }, `発行日：${formatJapaneseDate(leaflet.date)}`),
+      ...(leaflet.issuer ? [this.text({ fontSize: 12, lineHeight: 1.6 }, `発行：${leaflet.issuer}`)] : []),
+      ...(leaflet.date ? [this.text({ fontSize: 12, lineHeight: 1.6 }, `発行日：${formatJapaneseDate(leaflet.date)}`)] : []),
+      this.text({ fontSize: 12, lineHeight: 1.6 }, `この情報は${formatJapaneseDate(leaflet.asOf)}時点のものです`),
       this.text({ fontSize: 10.5, lineHeight: 1.5, marginBottom: mm(10) }, `出典：${leaflet.source}`),
       ...(rows.length > 0
         ? [
@@ -708,7 +716,9 @@ class Builder {
         View,
         { key: this.k(), fixed: true, style: { position: "absolute", top: footerTop + mm(2) + 14, left: footLeft, width: footWidth } },
         h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize: 9.5, lineHeight: 1.35 } }, leaflet.title),
-        h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize: 9.5, lineHeight: 1.35 } }, `発行：${leaflet.issuer}`),
+        ...(leaflet.issuer
+          ? [h(Text, { key: this.k(), ...kinsokuTextProps, style: { fontSize: 9.5, lineHeight: 1.35 } }, `発行：${leaflet.issuer}`)]
+          : []),
       ),
     );
     // The voice code itself is stamped afterwards (postprocess.ts), once the page breaks are known; its box stays empty here.

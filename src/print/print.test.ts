@@ -3,13 +3,13 @@
 import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFRawStream, type PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dialogueLeaflet, faqLeaflet, fixtureSite } from "../../test/support/models.ts";
 import { RenderError } from "../edition/contract.ts";
 import { inlineText, listUnits } from "../model/walk.ts";
 import { registerPrintFonts } from "./fonts.ts";
 import { A4, BLEED, DEFAULT_BRAILLE_METRICS, mm, SLUG } from "./geometry.ts";
 import { type PrintResult, renderLeafletPdfs } from "./index.ts";
 import { renderColumns } from "./testing/columns.ts";
-import { dialogueLeaflet, faqLeaflet, fixtureSite } from "./testing/fixtures.ts";
 import { ARTIFACTS, decodePageCodes, kinsokuViolations, pagePng, pdffonts, pdfinfo, pdftotext, save } from "./testing/poppler.ts";
 
 const OWN_BRAILLE = { text: "マイナンバーカード アンシン", braille: "⠵⠃⠅⠴⠐⠥⠒ ⠝⠒⠗" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { smallLeaflet, smallSite } from "../../test/support/models.ts";
 import { resolveEngine } from "../audio/engine.ts";
-import { smallLeaflet, smallSite } from "../audio/testing/fixtures.ts";
 import { parseTrace, traceReading, traceSentences } from "../audio/trace.ts";
 import type { Inline } from "../model/types.ts";
 import { isSpeakable, leafletScript, MAX_UTTERANCE_CHARS, splitSentences, spokenText } from "./speech.ts";

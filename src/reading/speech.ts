@@ -121,11 +121,13 @@ export function leafletScript(leaflet: Leaflet, opts: SpeechOptions): LeafletScr
   const b = new ScriptBuilder(intro, leaflet, opts);
   const titleRun = { unit: TITLE_UNIT, path: "h" };
   b.say(`${title}。`, leaflet.title, leaflet.pos, 0, PAUSE.heading, { id: sentenceId(titleRun, 0), role: "text", path: "h" });
-  b.say(`発行、${spokenPlain(leaflet.issuer, lexicon)}。`, leaflet.issuer, leaflet.pos, 0, PAUSE.paragraph, {
-    id: `${sentenceId(titleRun, 0)}~a`,
-    role: "announcement",
-    path: "h",
-  });
+  if (leaflet.issuer) {
+    b.say(`発行、${spokenPlain(leaflet.issuer, lexicon)}。`, leaflet.issuer, leaflet.pos, 0, PAUSE.paragraph, {
+      id: `${sentenceId(titleRun, 0)}~a`,
+      role: "announcement",
+      path: "h",
+    });
+  }
   b.runs(leadRuns(leaflet));
   return { intro, units: listUnits(leaflet).map((unit) => unitScript(leaflet, unit, opts)) };
 }

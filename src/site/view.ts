@@ -155,7 +155,7 @@ export function siteView(
     baseUrl: settings.baseUrl,
     issuer: settings.issuer,
     leaflets: [...leaflets]
-      .sort((a, b) => (a.date === b.date ? a.slug.localeCompare(b.slug) : b.date.localeCompare(a.date)))
+      .sort((a, b) => (a.asOf === b.asOf ? a.slug.localeCompare(b.slug) : b.asOf.localeCompare(a.asOf)))
       .map((leaflet) => ({
         leaflet,
         page: layout.page(leaflet.slug),
