@@ -2,9 +2,12 @@
 import type { Severity } from "../lib/diagnostics.ts";
 import type { Leaflet, Settings, SiteModel, SourcePos } from "../model/types.ts";
 
-export type Edition = "codes" | "print" | "audio" | "braille" | "site";
+export type Edition = "codes" | "print" | "audio" | "braille" | "talkingbook" | "site";
 
-/** Editions in the order they run: the site comes last so it can link what the others made. */
+/**
+ * Editions in the order they run: talking books after the audio they are made of; the site last, to link them all.
+ * (`talkingbook` joins the list when its edition module is registered in src/pipeline/editions.ts.)
+ */
 export const EDITIONS: readonly Edition[] = ["codes", "print", "audio", "braille", "site"];
 
 export type ArtifactKind =
@@ -22,6 +25,12 @@ export type ArtifactKind =
   | "univoice-text"
   | "page"
   | "image"
+  | "timing-map"
+  | "audio-zip"
+  | "epub"
+  | "daisy"
+  | "page-map"
+  | "listen-page"
   | "other";
 
 /** A file an edition wrote into the build, for other editions (the site) to link. */

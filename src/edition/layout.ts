@@ -32,7 +32,31 @@ export const layout = {
   uniVoiceText: (slug: string, page: number) => `${slug}/univoice/page-${page}.txt`,
   /** Images copied from content/. */
   image: (slug: string, name: string) => `${slug}/images/${name}`,
+  /** Where every sentence is heard in the unit and whole-leaflet MP3s (src/edition/timing.ts). */
+  timingMap: (slug: string) => `${slug}/audio/timing.json`,
+  /** Every MP3 of the leaflet with track numbers and ordered names, for a USB stick or CD. */
+  audioZip: (slug: string) => `${slug}/audio/${slug}-audio.zip`,
+  /** EPUB 3 with synchronised audio (media overlays). */
+  epub: (slug: string) => `${slug}/${slug}.epub`,
+  /** DAISY 2.02 talking book, zipped. */
+  daisy: (slug: string) => `${slug}/${slug}-daisy.zip`,
+  /** Which units each printed page shows, written by the print edition: `PageMapEntry[]` as JSON. */
+  pageMap: (slug: string) => `${slug}/print/pages.json`,
+  /**
+   * The listening view a printed page's code opens: keyed by the first unit printed on that page (no unit: the
+   * first page), never by the page number, so a code keeps working when pages move.
+   */
+  listenPage: (slug: string, unitId?: string) => (unitId ? `${slug}/listen/${unitId}/index.html` : `${slug}/listen/index.html`),
 } as const;
+
+/** One printed page as the print edition laid it out (`layout.pageMap`). */
+export interface PageMapEntry {
+  page: number;
+  /** The unit ids with content on the page, in reading order (empty for a page holding only the title and lead). */
+  units: string[];
+  /** The URL the page's code holds. */
+  url: string;
+}
 
 /** The file name of the voice code that points at the leaflet page itself (not at one unit). */
 export const PAGE_CODE_NAME = "page";
