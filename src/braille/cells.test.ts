@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BRF_ASCII, brailleToBrf, brfToBraille, cell, dotsOf, kanaTable, kanaToBraille, UntranslatableError } from "./cells.ts";
+import { BRF_ASCII, brailleToBrf, brfToBraille, cell, dotsOf, kanaTable } from "./cells.ts";
+import { kanaToBraille, UntranslatableError } from "./writer.ts";
 
 // The published kana table (日本点字表記法), written out cell by cell.
 const EXPECTED: Record<string, string> = {

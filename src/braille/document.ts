@@ -4,7 +4,7 @@
 import { formatJapaneseDate } from "../lib/dates.ts";
 import type { Block, Inline, Leaflet, Question, SiteModel, SourcePos } from "../model/types.ts";
 import { inlineText, leadBlocks } from "../model/walk.ts";
-import { kanaToBrailleReport } from "./cells.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 import type { BrailleBlock } from "./paginate.ts";
 import { translate } from "./translate.ts";
 

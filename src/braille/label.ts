@@ -3,7 +3,8 @@
 // dot layer; the braille edition writes it as label.brf / label.txt.
 import { type BrailleLabel, RenderError } from "../edition/contract.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
-import { cellCount, kanaToBrailleReport } from "./cells.ts";
+import { cellCount } from "./cells.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 import { translate } from "./translate.ts";
 
 export type { BrailleLabel } from "../edition/contract.ts";

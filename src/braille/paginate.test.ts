@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kanaToBraille } from "./cells.ts";
+import { kanaToBraille } from "./writer.ts";
 import { type BrailleBlock, paginate } from "./paginate.ts";
 
 const para = (kana: string): BrailleBlock => ({ braille: kanaToBraille(kana), indent: 2, continuation: 0 });

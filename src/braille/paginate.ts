@@ -1,7 +1,7 @@
 // Braille page layout: 32 cells × 22 lines by default, words never split across lines,
 // paragraphs from the 3rd cell, headings indented by level, the page number at the right
 // end of each page's first line (the "page line" of Japanese braille books).
-import { kanaToBraille } from "./cells.ts";
+import { kanaToBraille } from "./writer.ts";
 
 export interface PageOptions {
   /** Cells per line. */

@@ -1,6 +1,6 @@
 // The two stages together: Japanese text → spaced kana → Unicode braille.
 import type { Inline } from "../model/types.ts";
-import { kanaToBrailleReport } from "./cells.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 import { analyzeKana, type SpacedKanaOptions } from "./kana.ts";
 
 export interface Translation {
