@@ -4,9 +4,9 @@
 import { formatJapaneseDate } from "../lib/dates.ts";
 import type { Block, Inline, Leaflet, Question, SiteModel, SourcePos } from "../model/types.ts";
 import { inlineText, leadBlocks } from "../model/walk.ts";
-import { kanaToBrailleReport } from "./writer.ts";
 import type { BrailleBlock } from "./paginate.ts";
 import { translate } from "./translate.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 
 export type ItemStyle = "title" | "section" | "question" | "heading" | "paragraph" | "item" | "note" | "dialogue" | "caption" | "meta";
 

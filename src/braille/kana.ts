@@ -35,7 +35,24 @@ export async function toSpacedKana(text: string | Inline[], opts: SpacedKanaOpti
 }
 
 /** Second elements of katakana compounds written apart even where the dictionary has the whole word. */
-const LOANWORD_HEADS = ["カード", "ダイヤル", "センター", "サービス", "システム", "ポイント", "ショップ", "ナンバー", "アドレス", "コード", "サイト", "ページ", "メール", "ポータル", "アプリ", "パスワード"];
+const LOANWORD_HEADS = [
+  "カード",
+  "ダイヤル",
+  "センター",
+  "サービス",
+  "システム",
+  "ポイント",
+  "ショップ",
+  "ナンバー",
+  "アドレス",
+  "コード",
+  "サイト",
+  "ページ",
+  "メール",
+  "ポータル",
+  "アプリ",
+  "パスワード",
+];
 
 /** Stage 1 with the analysis and what a proofreader should check. */
 export async function analyzeKana(text: string | Inline[], opts: SpacedKanaOptions = {}): Promise<SpacedKanaResult> {
@@ -58,10 +75,12 @@ function suspectsOf(units: Morph[]): Suspect[] {
     if (w.by === "unknown" && /[\u3400-\u9fff々]/.test(w.surface)) out.push({ text: w.surface, why: "unknown" });
     else if (w.by === "lexicon") out.push({ text: w.surface, why: "lexicon" });
     else if (w.by === "ruby") out.push({ text: w.surface, why: "ruby" });
-    else if (u.kind === "number" || /^[0-9]/.test(u.kana) || (w.pos1 === "数" && /[一二三四五六七八九十百千]/.test(w.surface))) out.push({ text: w.surface, why: "number" });
+    else if (u.kind === "number" || /^[0-9]/.test(u.kana) || (w.pos1 === "数" && /[一二三四五六七八九十百千]/.test(w.surface)))
+      out.push({ text: w.surface, why: "number" });
     // は/へ read as a particle inside a longer word, or a は the dictionary did not take for the particle.
     else if (/[はへ]$/.test(w.surface) && w.surface.length > 1 && /[ワエ]$/.test(u.kana)) out.push({ text: w.surface, why: "particle" });
-    else if (/[はへ]/.test(w.surface) && w.pos !== "助詞" && /[ハヘ]/.test(u.kana) && w.pronunciation.includes("ワ")) out.push({ text: w.surface, why: "particle" });
+    else if (/[はへ]/.test(w.surface) && w.pos !== "助詞" && /[ハヘ]/.test(u.kana) && w.pronunciation.includes("ワ"))
+      out.push({ text: w.surface, why: "particle" });
   }
   return out;
 }
@@ -71,7 +90,8 @@ function suspectsOf(units: Morph[]): Suspect[] {
  * its katakana neighbour, so the whole word counts as one meaning unit.
  */
 function mergeShortKatakana(units: Morph[]): void {
-  const kata = (m: Morph | undefined) => !!m && m.kind === "word" && m.pos === "名詞" && !m.forceSpace && m.unitMora === undefined && /^[ァ-ヶー]+$/.test(m.surface);
+  const kata = (m: Morph | undefined) =>
+    !!m && m.kind === "word" && m.pos === "名詞" && !m.forceSpace && m.unitMora === undefined && /^[ァ-ヶー]+$/.test(m.surface);
   for (let i = 1; i < units.length; i++) {
     const a = units[i - 1];
     const b = units[i];
@@ -90,7 +110,12 @@ function splitLoanwords(units: Morph[]): void {
     if (!head) continue;
     const left = u.surface.slice(0, -head.length);
     if (mora(left) < 3 || /^[ーッャュョァィゥェォン]/.test(head)) continue;
-    units.splice(i, 1, { ...u, surface: left, kana: u.kana.slice(0, -head.length) }, { ...u, surface: head, kana: u.kana.slice(-head.length), forceSpace: true });
+    units.splice(
+      i,
+      1,
+      { ...u, surface: left, kana: u.kana.slice(0, -head.length) },
+      { ...u, surface: head, kana: u.kana.slice(-head.length), forceSpace: true },
+    );
     i++;
   }
 }

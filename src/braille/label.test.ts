@@ -8,9 +8,9 @@ import type { Artifact, RenderContext } from "../edition/contract.ts";
 import { RenderError } from "../edition/contract.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { createSharedServices } from "../pipeline/shared.ts";
-import { kanaToBraille } from "./writer.ts";
 import { brailleLabel } from "./label.ts";
 import { brailleRenderer } from "./renderer.ts";
+import { kanaToBraille } from "./writer.ts";
 
 const file = "content/leaflets/tsuchi.md";
 const p = (line: number) => ({ file, line, column: 1 });

@@ -4,8 +4,8 @@
 import { type BrailleLabel, RenderError } from "../edition/contract.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { cellCount } from "./cells.ts";
-import { kanaToBrailleReport } from "./writer.ts";
 import { translate } from "./translate.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 
 export type { BrailleLabel } from "../edition/contract.ts";
 

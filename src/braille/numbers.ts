@@ -109,7 +109,6 @@ export function counterAfter(number: string, counter: string, reading: string): 
   const tens = value % 100 === 10 || (value >= 10 && last === 0);
   if (counter === "人" && (value === 1 || value === 2)) return { number: value === 1 ? "ヒトリ" : "フタリ", counter: "" };
   if (counter === "つ" && value >= 1 && value <= 9) return { number: NATIVE_THINGS[value], counter: "" };
-  if ((counter === "歳" || counter === "才") && value === 20) return { number: "ハタチ", counter: "" };
   if (counter === "分") return { number, counter: [1, 3, 4, 6, 8].includes(last) || tens ? "プン" : "フン" };
   const hRow: Record<string, [string, string, string]> = {
     本: ["ホン", "ボン", "ポン"],
@@ -126,4 +125,13 @@ export function counterAfter(number: string, counter: string, reading: string): 
 }
 
 /** The weekday marks read as one syllable word in braille: （火） カ, 月・水・金 ゲツ スイ キン. */
-export const WEEKDAY_KANA: Record<string, string> = { 月: "ゲツ", 火: "カ", 水: "スイ", 木: "モク", 金: "キン", 土: "ド", 日: "ニチ", 祝: "シュク" };
+export const WEEKDAY_KANA: Record<string, string> = {
+  月: "ゲツ",
+  火: "カ",
+  水: "スイ",
+  木: "モク",
+  金: "キン",
+  土: "ド",
+  日: "ニチ",
+  祝: "シュク",
+};

@@ -5,15 +5,17 @@ import type { Morph } from "./units.ts";
 const HONORIFIC_SUFFIX = new Set(["さん", "様", "さま", "君", "くん", "ちゃん", "殿", "氏", "先生"]);
 const ATTACHED_ADJECTIVES = new Set(["やすい", "にくい", "づらい", "がたい", "っぽい"]);
 /** Prefixes the てびき lets stand apart before a word of their own (反 シャカイテキ, 旧 リクグン, 要 トイアワセ). */
-const SEPARABLE_PREFIXES = new Set(["反", "旧", "前", "元", "要", "各", "全", "新", "現", "故", "約", "満"]);
+const SEPARABLE_PREFIXES = new Set(["反", "旧", "前", "元", "要", "各", "全", "現", "故", "約", "満"]);
 /** Contracted auxiliaries that stay joined (持ち歩いてても, 見ちゃう, 書いとく). */
 const CONTRACTED = new Set(["てる", "でる", "ちゃう", "じゃう", "とく", "どく"]);
+/** Nouns after a number that stand apart as words of their own (3サイ ミマン, 65サイ イジョー). */
+const APART_AFTER_COUNT = new Set(["以上", "以下", "以内", "以外", "以降", "以前", "未満", "程度", "前後"]);
 /** Place suffix + common noun written as one word by the dictionary: 市役所 after a place name is シ ヤクショ. */
 const OFFICE = /^([市区町村県都府道])(役所|役場|庁舎|議会|長)$/;
 
 /** Morae of kana: small kana do not count; digits count one each (a number is read with at least that many). */
 export function mora(kana: string): number {
-  return [...kana].filter((c) => /[ァ-ヶー0-9]/.test(c) && !"ァィゥェォャュョヮ".includes(c)).length;
+  return [...kana].filter((c) => /[ァ-ヶー0-9A-Za-z]/.test(c) && !"ァィゥェォャュョヮ".includes(c)).length;
 }
 
 function isNounLike(m: Morph): boolean {
@@ -55,7 +57,10 @@ export function spaceBefore(prev: Morph, cur: Morph, wordMora: number, prevPrev?
     if (prev.pos === "接頭詞") return SEPARABLE_PREFIXES.has(prev.surface) && (prev.surface === "約" || prev.surface === "満");
     return !(prev.kind === "word" && prev.pos === "名詞" && prev.pos1 === "数");
   }
+  if (APART_AFTER_COUNT.has(cur.surface)) return true;
   if (prev.kind === "number") {
+    // After letters and a number (A4) a word stands apart, as after letters.
+    if (prevPrev?.kind === "latin" && cur.kind === "word") return true;
     // A noun right after a number is its counter or unit (2シュルイ, 3カショ); 以上 and the like stand apart.
     if (cur.pos === "名詞") {
       if (cur.pos1 === "接尾") return false;
@@ -94,12 +99,24 @@ export function spaceBefore(prev: Morph, cur: Morph, wordMora: number, prevPrev?
       }
       if (cur.pos1 === "特殊") return false;
       if (cur.pos1 === "接尾") {
+        // After an address unit (区, 市) or a counter (1条) the next place name stands apart.
+        // A suffix of three morae or more after a full word stands apart (テンニュー トドケ).
+        if (
+          cur.pos2 === "一般" &&
+          /^[\u3400-\u9fff]+$/.test(cur.surface) &&
+          mora(cur.kana) >= 3 &&
+          wordMora >= 3 &&
+          !APART_AFTER_COUNT.has(cur.surface)
+        )
+          return true;
         // Honorifics and titles after a name stand apart (ヤマダ サン, モリタ チジ); 等 トー stands apart.
         if (HONORIFIC_SUFFIX.has(cur.basic) && (prev.pos2 === "人名" || prev.unitMora !== undefined || isKatakanaWord(prev))) return true;
         if (cur.surface === "等" && cur.kana === "トー") return true;
         return false;
       }
       if (!isNounLike(prev)) return true;
+      // After an address unit (区, 町) or a numbered unit (1条) the next name stands apart (チューオーク キタ).
+      if (prev.pos1 === "接尾" && (prev.pos2 === "地域" || prev.pos2 === "助数詞") && cur.pos1 !== "接尾") return true;
       // Surname and given name are written apart; so is a title after a name (モリタ チジ).
       if (prev.pos2 === "人名" && (cur.pos2 === "人名" || /^[\u3400-\u9fff]{2}$/.test(cur.surface))) return true;
       // A place name and a common noun: ヨコハマシ ヤクショ (the office word was split before).
@@ -119,7 +136,12 @@ export function splitOffices(units: Morph[]): void {
     if (!m || units[i - 1].pos2 !== "地域") continue;
     const u = units[i];
     const head = u.kana.slice(0, 1);
-    units.splice(i, 1, { ...u, surface: m[1], kana: head, pos1: "接尾", pos2: "地域" }, { ...u, surface: m[2], kana: u.kana.slice(1), pos1: "一般", pos2: "*" });
+    units.splice(
+      i,
+      1,
+      { ...u, surface: m[1], kana: head, pos1: "接尾", pos2: "地域" },
+      { ...u, surface: m[2], kana: u.kana.slice(1), pos1: "一般", pos2: "*" },
+    );
   }
 }
 
@@ -136,12 +158,12 @@ export function joinUnits(units: Morph[]): string {
   // Blanks demanded by a mark, written only if more text follows.
   let pendingBlank = 0;
   let afterClosing = false;
-  const write = (kana: string, blankBefore: number) => {
+  const write = (kana: string, blankBefore: number, unit?: Morph) => {
     const blanks = out === "" ? 0 : Math.max(blankBefore, pendingBlank);
     out += " ".repeat(blanks) + kana;
     pendingBlank = 0;
     if (blanks > 0) wordMora = 0;
-    wordMora += mora(kana);
+    wordMora += unit ? unitMora(unit) : mora(kana);
   };
   for (let i = 0; i < units.length; i++) {
     const cur = units[i];
@@ -155,7 +177,7 @@ export function joinUnits(units: Morph[]): string {
         if (OPENING.has(mark)) {
           // Brackets annotate the word before them; quotes start a new word.
           const attach = (mark === "（" || mark === "〔" || mark === "⦅") && prev !== undefined && pendingBlank === 0 && !afterClosing;
-          write(mark, attach ? 0 : 1);
+          write(mark, attach || /[「『（〔⦅〈【]$/.test(out) ? 0 : 1);
           wordMora = 0;
           afterClosing = false;
         } else if (CLOSING.has(mark)) {
@@ -197,12 +219,10 @@ export function joinUnits(units: Morph[]): string {
           afterClosing = false;
           prev = { ...cur, kind: "punct", kana: mark };
           wordMora = 0;
-          continue;
         } else if (mark === "%") {
           out += mark;
           afterClosing = false;
           prev = { ...cur, kind: "number" };
-          continue;
         } else if (mark === "&") {
           write(mark, 1);
           pendingBlank = 1;
@@ -210,7 +230,6 @@ export function joinUnits(units: Morph[]): string {
         } else if (mark === "#") {
           write(mark, 1);
           prev = { ...cur, kind: "punct" };
-          continue;
         } else {
           // …, →: a blank each side.
           write(mark, 1);
@@ -233,7 +252,7 @@ export function joinUnits(units: Morph[]): string {
     }
     if (/[「『（〔⦅〈【]$/.test(out)) blank = 0;
     if (/[〜／-]$/.test(out) && pendingBlank === 0) blank = 0;
-    write(cur.kana, blank);
+    write(cur.kana, blank, cur);
     prevPrev = prev;
     prev = cur;
   }

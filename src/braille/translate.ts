@@ -1,7 +1,7 @@
 // The two stages together: Japanese text → spaced kana → Unicode braille.
 import type { Inline } from "../model/types.ts";
-import { kanaToBrailleReport } from "./writer.ts";
 import { analyzeKana, type SpacedKanaOptions } from "./kana.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 
 export interface Translation {
   /** Stage 1: spaced katakana (what a proofreader checks first). */

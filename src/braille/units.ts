@@ -71,7 +71,7 @@ const PUNCT_MAP: Record<string, string> = {
   "#": "#",
   "&": "&",
   "-": "-",
-  "ー": "ー",
+  ー: "ー",
 };
 /** Bullets and ornaments that carry no text. */
 const DECORATIVE = /^[○●◎◇◆□■△▲▽▼☆★♪◯✓✔・]+$/;
@@ -108,6 +108,14 @@ function wordKana(w: Word): string {
       .join(" ");
   }
   const reading = w.reading || (/^[\u3041-\u30ffー]+$/.test(w.surface) ? toKatakana(w.surface) : w.surface);
+  // A phrase the dictionary has as one entry marks its word boundaries with ":" (アリガトウ:ゴザイマス).
+  if (reading.includes(":")) {
+    const prons = w.pronunciation.replace(/[’']/g, "").split(":");
+    return reading
+      .split(":")
+      .map((r, k) => longVowels(r, prons[k] !== r ? prons[k] : undefined, false))
+      .join(" ");
+  }
   const pron = w.pronunciation && w.pronunciation !== reading ? w.pronunciation : undefined;
   return particleKana(w, longVowels(reading, pron, w.pos === "動詞"));
 }
@@ -160,8 +168,31 @@ export function brailleUnits(words: Word[]): Morph[] {
       let text = "";
       while (j < words.length && words[j].pos1 === "数" && isKanjiNumeral(words[j].surface)) text += words[j++].surface;
       const prev = out.at(-1);
-      const indefinite = (prev && /^(数|何|幾)$/.test(prev.surface)) || /^(数|何|幾)$/.test(words[j]?.surface ?? "");
-      const kana = indefinite ? undefined : kanjiNumberKana(text);
+      // 3億, 1000万: the unit after written digits joins that number.
+      if (prev?.kind === "number" && /^[万億兆]$/.test(text)) {
+        prev.kana += { 万: "マン", 億: "オク", 兆: "チョー" }[text];
+        prev.surface += text;
+        continue;
+      }
+      // 数十 何百 (no definite number) are words in kana, with the voicing 何百 ナンビャク takes.
+      if (prev && /^(数|何|幾)$/.test(prev.surface)) {
+        prev.kana += words
+          .slice(i, j)
+          .map((x) => x.reading)
+          .join("")
+          .replace(/^ヒャク/, "ビャク")
+          .replace(/^セン/, "ゼン")
+          .replace(/ジュウ/g, "ジュー");
+        prev.surface += text;
+        i = j - 1;
+        continue;
+      }
+      if (text === "二十" && words[j]?.surface === "歳") {
+        out.push({ ...base({ ...w, surface: "二十歳" }, "ハタチ"), pos1: "一般" });
+        i = j;
+        continue;
+      }
+      const kana = kanjiNumberKana(text);
       if (kana !== undefined) {
         // 四五人, 七五三: single digits side by side are separate numbers (概数, lists), each with a numeral sign.
         const listed = /^[一二三四五六七八九]{2,}$/.test(text) ? [...text].map((c) => kanjiNumberKana(c)).join("⠼") : kana;
@@ -170,17 +201,31 @@ export function brailleUnits(words: Word[]): Morph[] {
         continue;
       }
     }
-    if (w.pos === "記号" || w.surface in PUNCT_MAP || DECORATIVE.test(w.surface) || w.surface in SYMBOL_WORDS) {
+    if (w.pos === "記号" || [...w.surface].every((c) => c in PUNCT_MAP) || DECORATIVE.test(w.surface) || w.surface in SYMBOL_WORDS) {
       if (w.surface in SYMBOL_WORDS) {
         out.push(base(w, SYMBOL_WORDS[w.surface]));
         continue;
       }
-      const marks = [...w.surface]
-        .map((c) => PUNCT_MAP[c] ?? (DECORATIVE.test(c) ? "" : /[ゝゞヽヾ々〃]/.test(c) ? c : c))
-        .join("");
+      const marks = [...w.surface].map((c) => PUNCT_MAP[c] ?? (DECORATIVE.test(c) ? "" : /[ゝゞヽヾ々〃]/.test(c) ? c : c)).join("");
       if (marks === "") continue;
       out.push(base(w, marks, "punct"));
       continue;
+    }
+    // Month names the dictionary has whole (十月 ジュウガツ): a number and its counter.
+    const month = /^([一二三四五六七八九十]+)月$/.exec(w.surface);
+    if (month && w.by === "dictionary" && /ガツ$/.test(w.reading)) {
+      out.push({ ...base({ ...w, surface: month[1] }, kanjiNumberKana(month[1]) ?? month[1], "number"), pos1: "数" });
+      out.push({ ...base({ ...w, surface: "月" }, "ガツ"), pos1: "接尾" });
+      continue;
+    }
+    // The volitional う after a verb or ます lengthens the vowel before it (シマショー, イコー).
+    if (w.pos === "助動詞" && w.surface === "う" && out.length > 0) {
+      const prev = out[out.length - 1];
+      if (prev.kind === "word" && /[オコソトノホモヨロゴゾドボポョ]$/.test(prev.kana)) {
+        prev.kana += "ー";
+        prev.surface += "う";
+        continue;
+      }
     }
     out.push(base(w, expandRepeats(wordKana(w))));
   }
@@ -227,27 +272,37 @@ function numbersAndCounters(units: Morph[]): void {
     const c = units[i + 1];
     if (!c || c.kind !== "word") continue;
     const value = Number(u.kana);
-    if (c.surface === "日" && /^[0-9]+$/.test(u.kana)) {
+    if ((c.surface === "日" || c.surface === "日間") && /^[0-9]+$/.test(u.kana)) {
       const prev = units[i - 1];
       const follow = units[i + 2];
       const date =
         (prev?.surface === "月" && prev.kana === "ガツ") ||
         prev?.surface === "毎月" ||
         (follow !== undefined && (DAY_CONTEXT_AFTER.has(follow.surface) || DAY_CONTEXT_AFTER.has(follow.kana)));
-      const d = dayCount(value, date && !(follow?.surface === "中"));
+      const d = dayCount(value, date && !(follow?.surface === "中") && c.surface === "日");
       u.kana = d.number;
-      c.kana = d.counter;
+      c.kana = d.counter + (c.surface === "日間" ? "カン" : "");
       if (follow?.surface === "中" && follow.kind === "word") follow.kana = "ジュー";
       if (d.counter === "") {
         u.kind = "word";
-        c.kana = "";
+        u.pos1 = "一般";
+        if (c.surface === "日") c.kana = "";
+        else {
+          u.kana += c.kana;
+          c.kana = "";
+        }
       }
     } else {
-      const changed = counterAfter(u.kana, c.surface, c.word?.reading ?? "");
+      // In a list (3⠼4ガツ) the counter goes by the last number.
+      const lastNumber = u.kana.split("⠼").at(-1) ?? u.kana;
+      const changed = counterAfter(lastNumber, c.surface, c.word?.reading ?? "");
       if (changed) {
-        u.kana = changed.number;
+        u.kana = u.kana.slice(0, u.kana.length - lastNumber.length) + changed.number;
         c.kana = changed.counter;
-        if (!/[0-9]/.test(changed.number)) u.kind = "word";
+        if (!/[0-9]/.test(changed.number)) {
+          u.kind = "word";
+          u.pos1 = "一般";
+        }
       }
     }
     c.pos = "名詞";
@@ -276,7 +331,13 @@ function weekdays(units: Morph[]): void {
     // The analyser knows （日） as one word (ニチヨウビ): after a date it is the mark （ニチ）.
     const paren = /^[（(]([月火水木金土日祝])[）)]$/.exec(u.surface);
     if (paren) {
-      units.splice(i, 1, { ...u, surface: "(", kana: "（", kind: "punct" }, { ...u, surface: paren[1], kana: WEEKDAY_KANA[paren[1]], kind: "word", pos: "名詞", pos1: "一般" }, { ...u, surface: ")", kana: "）", kind: "punct" });
+      units.splice(
+        i,
+        1,
+        { ...u, surface: "(", kana: "（", kind: "punct" },
+        { ...u, surface: paren[1], kana: WEEKDAY_KANA[paren[1]], kind: "word", pos: "名詞", pos1: "一般" },
+        { ...u, surface: ")", kana: "）", kind: "punct" },
+      );
       continue;
     }
     if (!isDay(u)) continue;

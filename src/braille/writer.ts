@@ -83,7 +83,10 @@ export function normalizeKanaInput(s: string): string {
   return s
     .replace(/[？！（）：／％＆＃]/g, (c) => `\u0000${c}`)
     .normalize("NFKC")
-    .replace(/\u0000(.)/g, (_m, c: string) => ({ "?": "？", "!": "！", "(": "（", ")": "）", ":": "：", "/": "／", "%": "%", "&": "&", "#": "#" })[c] ?? c)
+    .replace(
+      /\u0000(.)/g,
+      (_m, c: string) => ({ "?": "？", "!": "！", "(": "（", ")": "）", ":": "：", "/": "／", "%": "%", "&": "&", "#": "#" })[c] ?? c,
+    )
     .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
     .replace(/[～~]/g, "〜")
     .replace(/\u3000/g, " ")
@@ -125,7 +128,8 @@ function infoBraille(text: string): string {
 
 /** Latin letters of one word: a capital sign per capital, the double capital sign for a run of capitals. */
 function letters(word: string): string {
-  if (word.length >= 2 && word === word.toUpperCase()) return SIGN.capital + SIGN.capital + [...word.toLowerCase()].map((c) => LETTERS[c.charCodeAt(0) - 97]).join("");
+  if (word.length >= 2 && word === word.toUpperCase())
+    return SIGN.capital + SIGN.capital + [...word.toLowerCase()].map((c) => LETTERS[c.charCodeAt(0) - 97]).join("");
   return [...word].map((c) => (c !== c.toLowerCase() ? SIGN.capital : "") + LETTERS[c.toLowerCase().charCodeAt(0) - 97]).join("");
 }
 
@@ -177,7 +181,12 @@ export function kanaToBrailleReport(spacedKana: string): KanaToBrailleResult {
       out.push(SIGN.foreignQuoteOpen);
       for (const m of phrase[0].matchAll(/[A-Za-z]+|[0-9]+|./g)) {
         const w = m[0];
-        if (/^[A-Za-z]+$/.test(w)) out.push(w.length >= 2 && w === w.toUpperCase() ? letters(w) : [...w].map((c) => (c !== c.toLowerCase() ? SIGN.capital : "") + LETTERS[c.toLowerCase().charCodeAt(0) - 97]).join(""));
+        if (/^[A-Za-z]+$/.test(w))
+          out.push(
+            w.length >= 2 && w === w.toUpperCase()
+              ? letters(w)
+              : [...w].map((c) => (c !== c.toLowerCase() ? SIGN.capital : "") + LETTERS[c.toLowerCase().charCodeAt(0) - 97]).join(""),
+          );
         else if (/^[0-9]+$/.test(w)) out.push(SIGN.numeral, ...[...w].map((d) => DIGITS[d]));
         else if (w === " ") out.push(" ");
         else out.push(ENGLISH_PUNCT[w] ?? "");
@@ -267,10 +276,7 @@ export function kanaToBrailleReport(spacedKana: string): KanaToBrailleResult {
   }
   trimBlanks();
   // Blanks never start a line.
-  const braille = out
-    .join("")
-    .replace(/^ +/gm, "")
-    .replace(/ +$/gm, "");
+  const braille = out.join("").replace(/^ +/gm, "").replace(/ +$/gm, "");
   return { braille, untranslated, at };
 }
 

@@ -3,6 +3,7 @@
 import type { Inline, LexiconEntry } from "../model/types.ts";
 import { type MecabChunk, type MecabWord, sharedMecab } from "./mecab.ts";
 import { toKatakana } from "./overrides.ts";
+import { applyWordRules } from "./wordrules.ts";
 
 /** What a word is: a dictionary word, a number or Latin run kept whole, an address, a run in another language. */
 export type WordKind = "word" | "number" | "latin" | "phrase" | "url" | "email" | "foreign" | "space" | "break";
@@ -25,7 +26,7 @@ export interface Word {
   /** Katakana as spoken (ー for long vowels, particles as ワ エ オ); "" where the dictionary has none. */
   pronunciation: string;
   /** Where the reading comes from. */
-  by: "dictionary" | "ruby" | "lexicon" | "kana" | "unknown";
+  by: "dictionary" | "ruby" | "lexicon" | "rule" | "kana" | "unknown";
   /** The dictionary's own reading, where a ruby or lexicon reading replaced it (to tell whether speech must change). */
   dictionaryReading?: string;
   /** The lexicon entry that fixed the reading. */
@@ -45,7 +46,7 @@ const HAS_KANJI = /[\u3400-\u9fff\uf900-\ufaff々〆ヶ]/;
 
 /** Runs MeCab must not cut or read: web and mail addresses, Latin words and phrases, numbers with separators. */
 const PROTECTED =
-  /(?<url>https?:\/\/[\w\-./?=&#%~:@+]+|www\.[\w\-./?=&#%~]+)|(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(?<phrase>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?: [A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)+[.!?]?)|(?<latin>[A-Za-z]+(?:-[A-Za-z]+)*\.?(?=[0-9])|[A-Za-z]+(?:[-][A-Za-z]+)*)|(?<number>[0-9]+(?:[,.][0-9]+)*)/g;
+  /(?<url>https?:\/\/[\w\-./?=&#%~:@+]+|www\.[\w\-./?=&#%~]+)|(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(?<phrase>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*(?: [A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)+[.!?]?)|(?<latin>[A-Za-z]+(?:-[A-Za-z]+)*\.?(?=[0-9])|[A-Za-z]+(?:[-][A-Za-z]+)*)|(?<number>[0-9]+(?:[,.][0-9]+)*)|(?<counter>(?<=[0-9])つ)/g;
 
 /** A piece of a sentence before analysis. */
 interface Piece {
@@ -187,8 +188,9 @@ async function analyze(pieces: Piece[], opts: AnalysisOptions): Promise<Word[]> 
     let last = 0;
     for (const m of p.text.matchAll(PROTECTED)) {
       if (m.index > last) spans.push({ chunk: { text: p.text.slice(last, m.index) } });
-      const kind = (Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] ?? "latin") as WordKind;
-      spans.push({ chunk: { text: m[0], fixed: true }, kind });
+      const found = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] ?? "latin";
+      // A counter after digits (3つ) is a word MeCab reads; it is only kept from joining what follows (つまで).
+      spans.push({ chunk: { text: m[0], fixed: true }, kind: found === "counter" ? "word" : (found as WordKind) });
       last = m.index + m[0].length;
     }
     if (last < p.text.length) spans.push({ chunk: { text: p.text.slice(last) } });
@@ -214,7 +216,18 @@ async function analyze(pieces: Piece[], opts: AnalysisOptions): Promise<Word[]> 
     if (s.chunk.fixed) {
       const mw = analysed[a++];
       if (s.ruby !== undefined) {
-        words.push({ ...mw, surface: s.chunk.text.trim(), reading: s.ruby, pronunciation: "", by: "ruby", dictionaryReading: mw.reading, group: s.group, spaceBefore: space });
+        words.push({
+          ...mw,
+          surface: s.chunk.text.trim(),
+          reading: s.ruby,
+          pronunciation: "",
+          by: "ruby",
+          dictionaryReading: mw.reading,
+          group: s.group,
+          spaceBefore: space,
+        });
+      } else if (s.kind === "word") {
+        words.push({ ...mw, spaceBefore: space });
       } else {
         words.push({ ...blankWord(s.chunk.text.trim(), s.kind ?? "latin", space), lang: s.lang });
       }
@@ -234,7 +247,9 @@ async function analyze(pieces: Piece[], opts: AnalysisOptions): Promise<Word[]> 
     if (/\s$/.test(s.chunk.text)) words.push(blankWord(" ", "space", true));
   }
   applyLexicon(words, opts.lexicon ?? [], group);
-  return compactWords(words);
+  const out = compactWords(words);
+  applyWordRules(out);
+  return out;
 }
 
 /**

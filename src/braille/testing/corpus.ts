@@ -95,26 +95,33 @@ export async function scoreCorpus(
     if (braille === row.braille) s.braille++;
     if (kana === row.kana) s.kana++;
     if (cellOut === row.braille) s.cells++;
-    if (braille !== row.braille || kana !== row.kana || cellOut !== row.braille) result.failures.push({ row, kana, braille, cells: cellOut });
+    if (braille !== row.braille || kana !== row.kana || cellOut !== row.braille)
+      result.failures.push({ row, kana, braille, cells: cellOut });
   }
   return result;
 }
 
 /** Sum of class scores. */
 export function totalScore(list: ClassScore[]): ClassScore {
-  return list.reduce((t, s) => ({ class: "total", rows: t.rows + s.rows, braille: t.braille + s.braille, kana: t.kana + s.kana, cells: t.cells + s.cells }), {
-    class: "total",
-    rows: 0,
-    braille: 0,
-    kana: 0,
-    cells: 0,
-  });
+  return list.reduce(
+    (t, s) => ({ class: "total", rows: t.rows + s.rows, braille: t.braille + s.braille, kana: t.kana + s.kana, cells: t.cells + s.cells }),
+    {
+      class: "total",
+      rows: 0,
+      braille: 0,
+      kana: 0,
+      cells: 0,
+    },
+  );
 }
 
 /** A table of figures, one line per class: rows, then each stage as right/rows and percent. */
 export function formatScores(list: ClassScore[]): string {
   const pct = (n: number, d: number) => `${n}/${d} ${d ? Math.round((100 * n) / d) : 0}%`.padEnd(12);
   return [...list, totalScore(list)]
-    .map((s) => `${s.class.padEnd(22)} ${String(s.rows).padStart(3)}  braille ${pct(s.braille, s.rows)} kana ${pct(s.kana, s.rows)} cells ${pct(s.cells, s.rows)}`)
+    .map(
+      (s) =>
+        `${s.class.padEnd(22)} ${String(s.rows).padStart(3)}  braille ${pct(s.braille, s.rows)} kana ${pct(s.kana, s.rows)} cells ${pct(s.cells, s.rows)}`,
+    )
     .join("\n");
 }
