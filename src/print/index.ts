@@ -112,7 +112,7 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
     pageUrls: placement.pageUrls,
   });
   const printMs = performance.now() - t0;
-  const script = leafletScript(leaflet, { lexicon: site.lexicon, speakerNames: site.settings.audio.speakerNames });
+  const script = await leafletScript(leaflet, { lexicon: site.lexicon, speakerNames: site.settings.audio.speakerNames });
   const uniVoice = pageItems(office.blocks, office.map, leaflet).map((items, i) =>
     uniVoiceText(script, i + 1, office.map.pageCount, items),
   );

@@ -45,6 +45,13 @@ export const ABBREVIATIONS: [written: string, spoken: string][] = [
   ["Q&A", "キューアンドエー"],
 ];
 
+/** Digits said one by one, a pause after every four (イチニーサンヨン、ゴー). */
+function digitByDigit(digits: string): string {
+  return (digits.match(/.{1,4}/g) ?? [])
+    .map((g) => [...g].map((d) => DIGIT_KANA[Number(d)]).join(""))
+    .join("、");
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -252,6 +259,21 @@ export const READING_RULES: ReadingRule[] = [
     examples: [
       ["ISO/IEC 15408認証", "ISO/IEC イチゴーヨンゼロハチ認証"],
       ["JIS X 0208", "JIS X ゼロニーゼロハチ"],
+    ],
+  },
+  {
+    id: "reference-number",
+    why: "a long number without separators (整理番号123456789013) is read as a quantity (千二百三十四億…); reference numbers and IDs are said digit by digit, four at a time",
+    apply: (t) =>
+      t
+        .replace(/(?<=(?:番号|ID|No\.?|記号)[:：]?\s*)([0-9]{2,4})(?![0-9,.])/g, (d: string) => digitByDigit(d))
+        .replace(/(?<![0-9,.])([0-9]{5,})(?![0-9,.]|\s*(?:円|人|件|個|枚|世帯|歳|倍|回|万|億|%|％|kg|km|g|m))/g, (d: string) => digitByDigit(d)),
+    examples: [
+      ["整理番号123456789013", "整理番号イチニーサンヨン、ゴーロクナナハチ、キューゼロイチサン"],
+      ["受付番号12345です", "受付番号イチニーサンヨン、ゴーです"],
+      ["ID 0521", "ID ゼロゴーニーイチ"],
+      ["12345人", "12345人"],
+      ["2021年", "2021年"],
     ],
   },
   {
