@@ -221,8 +221,9 @@ describe("stage 2: Latin letters", () => {
   });
 
   it("writes English phrases and web addresses inside foreign-language quotes", () => {
-    expect(kanaToBraille("Q&A")).toBe("⠦⠠⠟⠯⠠⠁⠴");
-    expect(kanaToBraille("https://a.jp/")).toBe("⠦⠓⠞⠞⠏⠎⠒⠌⠌⠁⠲⠚⠏⠌⠴");
+    expect(kanaToBraille("Thank you")).toBe("⠦⠠⠞⠓⠁⠝⠅ ⠽⠕⠥⠴");
+    // addresses in 情報処理用点字 (⠠⠦ … ⠠⠴), letters without 外字符
+    expect(kanaToBraille("https://a.jp/")).toBe("⠠⠦⠓⠞⠞⠏⠎⠒⠌⠌⠁⠲⠚⠏⠌⠠⠴");
   });
 });
 
@@ -232,7 +233,9 @@ describe("stage 2: punctuation and blanks", () => {
     ["イッタ。ソシテ、ミタ。", "⠃⠂⠕⠲  ⠺⠳⠟⠰ ⠷⠕⠲"],
     // blanks already present are not doubled
     ["イッタ。  ソシテ、 ミタ。", "⠃⠂⠕⠲  ⠺⠳⠟⠰ ⠷⠕⠲"],
-    ["ナンデスカ？ハイ！", "⠅⠴⠐⠟⠹⠡⠢  ⠥⠃⠖"],
+    ["ナンデスカ？  ハイ！", "⠅⠴⠐⠟⠹⠡⠢  ⠥⠃⠖"],
+    // ！ before a particle attaches: stage 2 writes the blanks stage 1 chose
+    ["マサカ！ト", "⠵⠱⠡⠖⠞"],
     // 「」 are ⠤…⠤; a full stop before the closing quote takes no blanks
     ["「ハイ。」ト イウ", "⠤⠥⠃⠲⠤⠞ ⠃⠉"],
     ["（ムリョー）", "⠶⠽⠈⠚⠒⠶"],

@@ -59,6 +59,7 @@ export async function analyzeKana(text: string | Inline[], opts: SpacedKanaOptio
   const words = await analyzeInlines(text, { lexicon: opts.lexicon, cacheDir: opts.cacheDir });
   const units = brailleUnits(words);
   splitLoanwords(units);
+  joinKatakanaEntries(units);
   mergeShortKatakana(units);
   splitOffices(units);
   const unknown: string[] = [];
@@ -97,6 +98,19 @@ function mergeShortKatakana(units: Morph[]): void {
     const b = units[i];
     if (!kata(a) || !kata(b) || (mora(a.kana) > 2 && mora(b.kana) > 2)) continue;
     units.splice(i - 1, 2, { ...a, surface: a.surface + b.surface, kana: a.kana + b.kana, pos1: "一般", pos2: "*" });
+    i--;
+  }
+}
+
+/** A katakana lexicon entry is one word, however the dictionary cut it (マイナ + ポータル → マイナポータル). */
+function joinKatakanaEntries(units: Morph[]): void {
+  for (let i = 1; i < units.length; i++) {
+    const a = units[i - 1];
+    const b = units[i];
+    const g = a.word?.group;
+    if (g === undefined || b.word?.group !== g || a.word?.by !== "lexicon" || b.forceSpace) continue;
+    if (!/^[ァ-ヶー]+$/.test(a.surface) || !/^[ァ-ヶー]+$/.test(b.surface)) continue;
+    units.splice(i - 1, 2, { ...a, surface: a.surface + b.surface, kana: a.kana + b.kana });
     i--;
   }
 }

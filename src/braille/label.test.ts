@@ -148,8 +148,12 @@ describe("brailleRenderer", () => {
     for (const line of text.split(/\n\f?/)) expect([...line].length).toBeLessThanOrEqual(32);
     const proof = files.get("tsuchi/braille/proof.html")!;
     expect(proof).toContain('<html lang="ja">');
-    expect(proof).toContain("マイナンバーは12桁の番号です。");
+    // the print text beside its lines, the number marked as something to check, the line read back from the cells
+    expect(proof).toContain("マイナンバーは<mark>12</mark>桁の番号です。");
     expect(proof).toContain("12ケタノ バンゴーデス。");
+    expect(proof).toMatch(/確認してほしい語：[1-9][0-9]*か所/);
+    expect(proof).toContain("1ページ<br>3行");
+    expect(proof).toContain("訂正連絡票");
     expect(files.get("tsuchi/braille/label.txt")).toBe("⠵⠃⠅⠴⠐⠥⠒ ⠝⠒⠗\n");
     expect(files.get("tsuchi/braille/label.brf")).toBe('ZBK0"U3 N3R\r\n');
     const label = artifacts.find((a) => a.kind === "braille-label-text")!;

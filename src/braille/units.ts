@@ -120,6 +120,28 @@ function wordKana(w: Word): string {
   return particleKana(w, longVowels(reading, pron, w.pos === "動詞"));
 }
 
+const HONORIFICS: [string, string][] = [
+  ["ちゃん", "チャン"],
+  ["さん", "サン"],
+  ["くん", "クン"],
+  ["さま", "サマ"],
+  ["様", "サマ"],
+  ["君", "クン"],
+];
+
+/** A fixed reading as braille units: its parts (the author's blanks), with an honorific after a name apart. */
+function fixedUnits(w: Word): Morph[] {
+  const kana = wordKana(w);
+  const honor = HONORIFICS.find(([s, k]) => w.surface.endsWith(s) && kana.endsWith(k) && kana.length > k.length && !kana.includes(" "));
+  const parts = honor ? [kana.slice(0, -honor[1].length), honor[1]] : kana.split(" ");
+  return parts.map((p, k) => ({
+    ...base(w, p),
+    kind: "word" as const,
+    forceSpace: k > 0 || w.forceSpace,
+    ...(k > 0 ? { surface: "" } : {}),
+  }));
+}
+
 /** Repetition marks ゝ ゞ ヽ ヾ written out (the 畳語符 is no longer used): the kana before, voiced for ゞ ヾ. */
 function expandRepeats(kana: string): string {
   const voice = (c: string) => String.fromCharCode(c.charCodeAt(0) + 1);
@@ -150,6 +172,10 @@ export function brailleUnits(words: Word[]): Morph[] {
     }
     if (w.kind === "foreign" || w.kind === "phrase") {
       out.push(base(w, w.surface, /^[A-Za-z0-9 ,.'’!?;:&/-]+$/.test(w.surface) && /\s/.test(w.surface) ? "phrase" : "latin"));
+      continue;
+    }
+    if ((w.kind === "latin" || w.kind === "number") && (w.by === "lexicon" || w.by === "ruby")) {
+      out.push(...fixedUnits(w));
       continue;
     }
     if (w.kind === "latin") {
@@ -227,7 +253,8 @@ export function brailleUnits(words: Word[]): Morph[] {
         continue;
       }
     }
-    out.push(base(w, expandRepeats(wordKana(w))));
+    if (w.by === "lexicon" || w.by === "ruby") out.push(...fixedUnits(w));
+    else out.push(base(w, expandRepeats(wordKana(w))));
   }
   repeatMarks(out);
   numbersAndCounters(out);
@@ -296,13 +323,12 @@ function numbersAndCounters(units: Morph[]): void {
       // In a list (3⠼4ガツ) the counter goes by the last number.
       const lastNumber = u.kana.split("⠼").at(-1) ?? u.kana;
       const changed = counterAfter(lastNumber, c.surface, c.word?.reading ?? "");
-      if (changed) {
-        u.kana = u.kana.slice(0, u.kana.length - lastNumber.length) + changed.number;
-        c.kana = changed.counter;
-        if (!/[0-9]/.test(changed.number)) {
-          u.kind = "word";
-          u.pos1 = "一般";
-        }
+      if (!changed) continue;
+      u.kana = u.kana.slice(0, u.kana.length - lastNumber.length) + changed.number;
+      c.kana = changed.counter;
+      if (!/[0-9]/.test(changed.number)) {
+        u.kind = "word";
+        u.pos1 = "一般";
       }
     }
     c.pos = "名詞";

@@ -386,7 +386,36 @@ function blankOffsets(reading: string): Set<number> {
   return out;
 }
 
-/** Drops the placeholders left where several words were joined into one. */
+/** Drops the placeholders left where several words were joined into one; a katakana piece MeCab cut before ー or
+ * a small kana (ツ|ーチ) goes back to the word before it. */
 export function compactWords(words: Word[]): Word[] {
-  return words.filter((w) => !(w.kind === "space" && w.surface === ""));
+  const out: Word[] = [];
+  for (const w of words) {
+    if (w.kind === "space" && w.surface === "") continue;
+    const prev = out.at(-1);
+    if (
+      prev &&
+      w.kind === "word" &&
+      !w.spaceBefore &&
+      /^[ーァィゥェォャュョッ]/.test(w.surface) &&
+      /^[ァ-ヶー]+$/.test(prev.surface) &&
+      prev.by !== "ruby" &&
+      prev.by !== "lexicon"
+    ) {
+      const joined = prev.surface + w.surface;
+      out[out.length - 1] = {
+        ...prev,
+        surface: joined,
+        base: joined,
+        reading: joined,
+        pronunciation: joined,
+        by: "kana",
+        pos: "名詞",
+        pos1: "一般",
+      };
+      continue;
+    }
+    out.push(w);
+  }
+  return out;
 }

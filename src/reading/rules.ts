@@ -47,9 +47,7 @@ export const ABBREVIATIONS: [written: string, spoken: string][] = [
 
 /** Digits said one by one, a pause after every four (イチニーサンヨン、ゴー). */
 function digitByDigit(digits: string): string {
-  return (digits.match(/.{1,4}/g) ?? [])
-    .map((g) => [...g].map((d) => DIGIT_KANA[Number(d)]).join(""))
-    .join("、");
+  return (digits.match(/.{1,4}/g) ?? []).map((g) => [...g].map((d) => DIGIT_KANA[Number(d)]).join("")).join("、");
 }
 
 function escapeRegExp(s: string): string {
@@ -267,7 +265,9 @@ export const READING_RULES: ReadingRule[] = [
     apply: (t) =>
       t
         .replace(/(?<=(?:番号|ID|No\.?|記号)[:：]?\s*)([0-9]{2,4})(?![0-9,.])/g, (d: string) => digitByDigit(d))
-        .replace(/(?<![0-9,.])([0-9]{5,})(?![0-9,.]|\s*(?:円|人|件|個|枚|世帯|歳|倍|回|万|億|%|％|kg|km|g|m))/g, (d: string) => digitByDigit(d)),
+        .replace(/(?<![0-9,.])([0-9]{5,})(?![0-9,.]|\s*(?:円|人|件|個|枚|世帯|歳|倍|回|万|億|%|％|kg|km|g|m))/g, (d: string) =>
+          digitByDigit(d),
+        ),
     examples: [
       ["整理番号123456789013", "整理番号イチニーサンヨン、ゴーロクナナハチ、キューゼロイチサン"],
       ["受付番号12345です", "受付番号イチニーサンヨン、ゴーです"],

@@ -139,7 +139,11 @@ async function closingScript(leaflet: Leaflet, opts: SpeechOptions): Promise<Uni
     const text = line.label ? `${await spokenPlain(line.label, opts.lexicon)}、${value}。` : `${value.replace(/。$/, "")}。`;
     const source = line.label ? `${line.label}：${line.value}` : line.value;
     const pause = line.kind === "heading" ? PAUSE.heading : n === lines.length - 1 ? PAUSE.paragraph : PAUSE.sentence;
-    b.say(text, source, leaflet.positions?.contact ?? leaflet.pos, 0, pause, { id: sentenceId({ unit: CLOSING_UNIT_ID, path: String(n) }, 0), role: "text", path: String(n) });
+    b.say(text, source, leaflet.positions?.contact ?? leaflet.pos, 0, pause, {
+      id: sentenceId({ unit: CLOSING_UNIT_ID, path: String(n) }, 0),
+      role: "text",
+      path: String(n),
+    });
   }
   return script;
 }
@@ -270,7 +274,9 @@ class ScriptBuilder {
           if (!e) break;
           const lex = this.opts.lexicon;
           const label = (await spokenPlain(e.label, lex)).replace(/、+$/, "");
-          const value = e.number ? `${e.number}${e.remark ? `、${await spokenPlain(e.remark, lex)}` : ""}` : await spokenPlain(e.value, lex);
+          const value = e.number
+            ? `${e.number}${e.remark ? `、${await spokenPlain(e.remark, lex)}` : ""}`
+            : await spokenPlain(e.value, lex);
           const lastEntry = runs[i + 1]?.role !== "contact-entry";
           this.whole(run, `${label}、${value}。`, e.pos, lastEntry ? PAUSE.paragraph : PAUSE.sentence, `${e.label}：${e.value}`);
           break;
