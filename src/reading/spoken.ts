@@ -6,9 +6,13 @@ import { analyzeInlines, type Word } from "./analysis.ts";
 import { longVowels } from "./overrides.ts";
 import { normalizeText } from "./rules.ts";
 
-/** Phrases (文節) one breath group may hold: Open JTalk's durations break down past about eight (a 35-character run
- * with nine accent phrases took 10.5 s instead of 6.8 s; 171 characters took 175 s). */
-export const MAX_PHRASES_PER_BREATH = 6;
+/**
+ * Accent phrases one breath group may hold. Open JTalk's durations break down at about nine in one breath group
+ * (measured: 「暗証番号は…大事なものなのじゃよ」 with 9 took 11.5 s, 6.4 s with one pause; a 171-character run took
+ * 175 s). Accent phrases are counted from the words (each independent word and each noun of a compound), which
+ * counts a little more than Open JTalk does: a pause too many rather than one too few.
+ */
+export const MAX_PHRASES_PER_BREATH = 7;
 
 const LANGUAGE_NAMES: Record<string, string> = {
   en: "英文",
@@ -40,13 +44,12 @@ function readingChanged(w: Word): boolean {
   return w.dictionaryReading === undefined || w.dictionaryReading.replace(/:/g, "") !== w.reading.replace(/[\s\u3000]+/g, "");
 }
 
-/** A word that starts a phrase (文節): an independent word not continuing a compound. */
+/** A word that starts an accent phrase, roughly: an independent word, each noun of a compound, a formal noun. */
 function startsPhrase(w: Word, prev: Word | undefined): boolean {
   if (!prev) return true;
   if (["助詞", "助動詞", "記号"].includes(w.pos)) return false;
-  if (w.pos1 === "接尾" || w.pos1 === "非自立" || (w.pos === "動詞" && w.pos1 !== "自立")) return false;
-  if (prev.pos === "接頭詞") return false;
-  if (w.pos === "名詞" && prev.pos === "名詞" && prev.pos1 !== "非自立") return false;
+  if (w.pos1 === "接尾" || w.pos2 === "助動詞語幹" || (w.pos === "動詞" && w.pos1 !== "自立")) return false;
+  if (prev.pos === "接頭詞" || (w.pos1 === "数" && prev.pos1 === "数")) return false;
   return true;
 }
 
