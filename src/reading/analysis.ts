@@ -198,8 +198,12 @@ async function analyze(pieces: Piece[], opts: AnalysisOptions): Promise<Word[]> 
   const words: Word[] = [];
   // Free text is analysed in one request with the fixed spans as fixed words, so context crosses them.
   const request = spans.filter((s) => s.chunk.text.trim() !== "" && s.kind !== "break");
+  // Protected and foreign runs are not read by MeCab (it fails on long unknown words): a stand-in of the same kind
+  // keeps the context for the words around them.
   const analysed = await runMecab(
-    request.map((s) => s.chunk),
+    request.map((s) =>
+      s.chunk.fixed && s.ruby === undefined && s.kind !== "word" ? { text: s.kind === "number" ? "1" : "A", fixed: true } : s.chunk,
+    ),
     opts.cacheDir,
   );
   let a = 0;

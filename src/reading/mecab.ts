@@ -114,6 +114,8 @@ export function dictionaryFolder(cacheDir: string, source = OPEN_JTALK_DICTIONAR
 const FORMAT_ARGS = ["-F", "%m\\t%H\\t0\\n", "-U", "%m\\t%H\\t1\\n", "-E", "EOS\\n"];
 
 interface Pending {
+  /** The request, for the message if MeCab fails on it. */
+  text: string;
   resolve(words: MecabWord[]): void;
   reject(error: Error): void;
   words: MecabWord[];
@@ -150,7 +152,7 @@ export class Mecab {
     if (lines.length === 0) return Promise.resolve([]);
     const child = this.process();
     return new Promise((resolve, reject) => {
-      this.queue.push({ resolve, reject, words: [] });
+      this.queue.push({ text: lines.join(""), resolve, reject, words: [] });
       this.hold(true);
       child.stdin.write(`${lines.join("\n")}\nEOS\n`);
     });
@@ -174,7 +176,9 @@ export class Mecab {
     });
     const fail = (why: string) => {
       if (this.child === child) this.child = undefined;
-      const error = new Error(`MeCab stopped (${why})${stderr.trim() ? `: ${stderr.trim().split("\n").at(-1)}` : ""}`);
+      const said = stderr.trim() ? `: ${stderr.trim().split("\n").at(-1)}` : "";
+      const head = this.queue[0]?.text.replace(/\t\*/g, "");
+      const error = new Error(`MeCab stopped (${why})${said}${head ? ` while reading 「${head.slice(0, 60)}」` : ""}`);
       this.failure = error;
       for (const p of this.queue.splice(0)) p.reject(error);
     };

@@ -305,6 +305,15 @@ export const READING_RULES: ReadingRule[] = [
     ],
   },
   {
+    id: "suffix-space",
+    why: "a blank before 等 makes Open JTalk read it as the name ヒトシ; 等 belongs to the word before it",
+    apply: (t) => t.replace(/(?<=[^\s、。])[ \t\u3000]+(?=等)/g, ""),
+    examples: [
+      ["電子証明書 等)", "電子証明書等)"],
+      ["住民票等", "住民票等"],
+    ],
+  },
+  {
     id: "spaces",
     // Text here may be a piece of a sentence (between two fixed readings): its edges are trimmed by spokenText, not here.
     why: "runs of spaces become one; Open JTalk reads a line, so line breaks become pauses",

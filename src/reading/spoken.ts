@@ -74,7 +74,10 @@ function pausePoints(words: Word[]): Set<number> {
       }
     }
     const next = words[i + 1];
-    if (w.pos === "助詞" && w.pos1 !== "連体化" && next && startsPhrase(next, w) && phrases >= 2) lastParticle = i;
+    // A pause goes after a particle and before a noun, adverb or the like, never right before a verb: the engine
+    // reads a verb after a pause without the context that chose its reading (申請を、行った became イッタ).
+    const beforeNoun = next && ["名詞", "副詞", "接続詞", "連体詞", "接頭詞"].includes(next.pos);
+    if (w.pos === "助詞" && w.pos1 !== "連体化" && next && beforeNoun && startsPhrase(next, w) && phrases >= 2) lastParticle = i;
   }
   return out;
 }

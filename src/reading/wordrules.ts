@@ -58,6 +58,20 @@ export const WORD_RULES: WordRule[] = [
       ["左の方へお進みください", "方", "ホウ"],
     ],
   },
+  {
+    id: "to-after-noun",
+    why: "等 standing after a noun (電子証明書 等) is taken for the given name ヒトシ; it is トウ (and so on)",
+    reading(words, i) {
+      const w = words[i];
+      if (w.surface !== "等" || w.reading !== "ヒトシ") return undefined;
+      const prev = words[i - 1]?.kind === "space" ? words[i - 2] : words[i - 1];
+      return prev && prev.pos === "名詞" ? "トウ" : undefined;
+    },
+    examples: [
+      ["公的個人認証に係る 電子証明書 等", "等", "トウ"],
+      ["住民票等", "等", "トウ"],
+    ],
+  },
 ];
 
 /** Applies every word rule; a changed word keeps the dictionary's reading beside the new one. */
