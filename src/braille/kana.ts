@@ -27,6 +27,8 @@ export interface SpacedKanaResult {
   suspects: Suspect[];
   /** The analysis it was made from. */
   words: Word[];
+  /** The braille units, each with the word it came from. */
+  units: Morph[];
 }
 
 /** Japanese text (or inlines with ruby) → spaced katakana ready for stage 2. */
@@ -64,7 +66,7 @@ export async function analyzeKana(text: string | Inline[], opts: SpacedKanaOptio
   splitOffices(units);
   const unknown: string[] = [];
   for (const u of units) if (u.kind === "word") for (const c of u.kana) if (/[\u3400-\u9fff\uf900-\ufaff々〆]/.test(c)) unknown.push(c);
-  return { kana: joinUnits(units), unknown: [...new Set(unknown)], suspects: suspectsOf(units), words };
+  return { kana: joinUnits(units), unknown: [...new Set(unknown)], suspects: suspectsOf(units), words, units };
 }
 
 /** What a proofreader should look at in these units. */

@@ -109,6 +109,7 @@ export function counterAfter(number: string, counter: string, reading: string): 
   const tens = value % 100 === 10 || (value >= 10 && last === 0);
   if (counter === "人" && (value === 1 || value === 2)) return { number: value === 1 ? "ヒトリ" : "フタリ", counter: "" };
   if (counter === "つ" && value >= 1 && value <= 9) return { number: NATIVE_THINGS[value], counter: "" };
+  if (counter === "時" && reading !== "ジ") return { number, counter: "ジ" };
   if (counter === "分") return { number, counter: [1, 3, 4, 6, 8].includes(last) || tens ? "プン" : "フン" };
   const hRow: Record<string, [string, string, string]> = {
     本: ["ホン", "ボン", "ポン"],

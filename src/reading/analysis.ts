@@ -123,7 +123,7 @@ async function runMecab(chunks: MecabChunk[], cacheDir?: string): Promise<Word[]
       out.push(fromMecab(words[k++], /^\s/.test(text)));
       continue;
     }
-    let at = 0;
+    let at = text.length - text.trimStart().length;
     while (k < words.length) {
       const w = words[k];
       const idx = text.indexOf(w.surface, at);

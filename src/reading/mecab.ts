@@ -147,7 +147,9 @@ export class Mecab {
       const text = c.text.replace(/[\t\r\n]+/g, " ");
       if (!text.trim()) continue;
       // A free line that says EOS would end the request early; as a fixed word it is only a word.
-      lines.push(c.fixed || text.trim() === "EOS" ? `${text.trim()}\t*` : text);
+      // Blanks at the edges of a free line change how MeCab reads the word next to it (平日 9時 → 時 as トキ); the
+      // caller keeps track of blanks itself.
+      lines.push(c.fixed || text.trim() === "EOS" ? `${text.trim()}\t*` : text.trim());
     }
     if (lines.length === 0) return Promise.resolve([]);
     const child = this.process();

@@ -59,6 +59,22 @@ export const WORD_RULES: WordRule[] = [
     ],
   },
   {
+    id: "uchi-before-number",
+    why: "内 before an amount (（内200円は…）) means 'of which': ウチ, not the suffix ナイ",
+    reading(words, i) {
+      const w = words[i];
+      if (w.surface !== "内" || w.reading === "ウチ") return undefined;
+      const next = words[i + 1];
+      const prev = words[i - 1];
+      const starts = !prev || prev.pos === "記号" || /^[(（、]$/.test(prev.surface);
+      return starts && next && (next.kind === "number" || next.pos1 === "数") ? "ウチ" : undefined;
+    },
+    examples: [
+      ["手数料1,000円(内200円は認証代)", "内", "ウチ"],
+      ["市内在住の方", "内", "ナイ"],
+    ],
+  },
+  {
     id: "to-after-noun",
     why: "等 standing after a noun (電子証明書 等) is taken for the given name ヒトシ; it is トウ (and so on)",
     reading(words, i) {
