@@ -103,14 +103,21 @@ export function backTranslate(line: string): string {
     if (c[i] === "⠼") {
       i++;
       if (/[0-9]$/.test(out)) out += "⠼";
-      while (i < c.length && (FROM_DIGIT.has(c[i]) || ((c[i] === "⠄" || c[i] === "⠂") && FROM_DIGIT.has(c[i + 1] ?? "")))) {
+      // ⠄ is a 位取り点 only before exactly three digits (else it is ワ); ⠂ a 小数点 before a digit.
+      const grouping = (k: number) =>
+        c[k] === "⠄" && [1, 2, 3].every((d) => FROM_DIGIT.has(c[k + d] ?? "")) && !FROM_DIGIT.has(c[k + 4] ?? "");
+      while (i < c.length && (FROM_DIGIT.has(c[i]) || grouping(i) || (c[i] === "⠂" && FROM_DIGIT.has(c[i + 1] ?? "")))) {
         out += FROM_DIGIT.get(c[i]) ?? (c[i] === "⠄" ? "," : ".");
         i++;
       }
       if (c[i] === "⠤" && c[i + 1] === "⠼") {
         out += "-";
         i++;
-      } else if (c[i] === "⠤") i++;
+      } else if (c[i] === "⠤" && c[i + 1] !== "⠤") i++;
+      else if (c[i] === "⠰" && c[i + 1] === "⠏") {
+        out += "%";
+        i += 2;
+      }
       continue;
     }
     // 外字符 + letters (a word of Latin letters); ⠰ before a blank or the end is the 読点.
@@ -131,7 +138,14 @@ export function backTranslate(line: string): string {
           i++;
         } else break;
       }
-      if (c[i] === "⠤") i++;
+      if (c[i] === "⠤" && c[i + 1] === "⠰") {
+        out += "-";
+        i++;
+      } else if (c[i] === "⠤") i++;
+      else if (c[i] === "⠲" && (c[i + 1] === undefined || c[i + 1] === " ")) {
+        out += ".";
+        i++;
+      }
       continue;
     }
     // Kana: a prefix cell and its base first, then a single cell.

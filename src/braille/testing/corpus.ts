@@ -125,3 +125,39 @@ export function formatScores(list: ClassScore[]): string {
     )
     .join("\n");
 }
+
+const ID_PREFIX: Record<string, string> = {
+  "kanji-reading": "kr",
+  numerals: "num",
+  "spacing-compound": "cmp",
+  "spacing-auxiliary": "aux",
+  "dates-counters": "dat",
+  "latin-symbols": "lat",
+  brackets: "brk",
+  odoriji: "odr",
+  halfwidth: "hw",
+  "particles-long-vowels": "plv",
+  punctuation: "pun",
+};
+
+/** Problems with the corpus rows: unknown class, bad or repeated ids, cells outside braille, braille not reading back. */
+export function checkCorpus(rows: CorpusRow[], back?: (line: string) => string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const where = `${r.file}:${r.line} (${r.id})`;
+    const prefix = ID_PREFIX[r.class];
+    if (!prefix || `${r.class}.tsv` !== r.file) out.push(`${where}: class ${r.class} is not the file's class`);
+    else if (!new RegExp(`^${prefix}-\\d{2,3}$`).test(r.id)) out.push(`${where}: id does not match ${prefix}-NN`);
+    if (seen.has(r.id)) out.push(`${where}: id ${r.id} not unique`);
+    seen.add(r.id);
+    if (!r.text || !r.kana || !r.braille || !r.source) out.push(`${where}: an empty column`);
+    const stray = [...r.braille.replace(/\\n/g, "")].filter((c) => c !== " " && (c < "\u2800" || c > "\u28ff"));
+    if (stray.length > 0) out.push(`${where}: characters outside the braille block: ${stray.join("")}`);
+    else if (back) {
+      const read = r.braille.split("\\n").map(back).join("\\n");
+      if (read !== r.kana) out.push(`${where}: braille reads back as ${read}, kana is ${r.kana}`);
+    }
+  }
+  return out;
+}
