@@ -123,11 +123,12 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
             ? [{ type: "ruby", base: name, reading: speaker.reading, display: false }]
             : [{ type: "text", value: name }];
           const who = await translate(nameInline, { lexicon });
+          // The speaker's name as a label: the てびき has no colon for Japanese, so two blanks follow it.
           const prefix: BrailleItem = {
             style: "dialogue",
             source: `${name}：`,
-            kana: `${who.kana}： `,
-            braille: `${who.braille}${kanaToBrailleReport("：").braille} `,
+            kana: `${who.kana}  `,
+            braille: `${who.braille}  `,
             problems: who.problems,
             suspects: who.suspects,
             pos: line.pos,

@@ -142,7 +142,7 @@ describe("brailleRenderer", () => {
     expect(brf.split("\r\n").length).toBe(text.split("\n").length);
     expect(text).toContain("⠼⠁⠃⠫⠕⠎ ⠐⠥⠴⠐⠪⠒⠐⠟⠹⠲");
     // the speaker's name comes before the line
-    expect(text).toContain(kanaToBraille("マイナ チャン： ナクシタラ ドー スルノ？"));
+    expect(text).toContain(kanaToBraille("マイナ チャン  ナクシタラ ドー スルノ？"));
     // the question keeps its number
     expect(text).toContain("⠰⠠⠟⠼⠁ ");
     for (const line of text.split(/\n\f?/)) expect([...line].length).toBeLessThanOrEqual(32);

@@ -1,6 +1,5 @@
 // `leaflet braille [text] [--kana | --from-kana]`: translate text given as an argument or on stdin, line by line;
 // each stage can be run alone (text → spaced kana, spaced kana → cells).
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { translate } from "../braille/translate.ts";
 import { kanaToBrailleReport } from "../braille/writer.ts";
@@ -44,9 +43,8 @@ export async function brailleCommand(args: string[], ctx: CliContext): Promise<n
     return problems > 0 ? EXIT.contentError : EXIT.ok;
   }
   const lexicon = await ctx.loadLexicon();
-  const cacheDir = join(ctx.root, ".cache");
   for (const [n, line] of lines.entries()) {
-    const t = await translate(line, { lexicon, cacheDir });
+    const t = await translate(line, { lexicon });
     if (t.problems.length > 0) {
       problems++;
       ctx.stderr.write(

@@ -278,7 +278,16 @@ export function applyLexicon(words: Word[], lexicon: LexiconEntry[], firstGroup 
         j++;
       }
       if (text !== e.word) continue;
-      shareReading(words.slice(i, j), e.reading, "lexicon", ++group, e.entry);
+      const run = words.slice(i, j);
+      // Where the dictionary misread the run (a filler, an unknown word), the entry is one word: its pieces say nothing.
+      if (run.length > 1 && run.some((w) => w.pos === "フィラー" || w.by === "unknown")) {
+        const last = run[run.length - 1];
+        const dictionary = run.map((w) => w.reading).join("");
+        Object.assign(run[0], { surface: e.word, base: e.word, pos: "感動詞", pos1: "*", ctype: last.ctype, cform: last.cform });
+        for (const w of run.slice(1)) Object.assign(w, { kind: "space", surface: "", reading: "", spaceBefore: false });
+        shareReading([run[0]], e.reading, "lexicon", ++group, e.entry);
+        run[0].dictionaryReading = dictionary;
+      } else shareReading(run, e.reading, "lexicon", ++group, e.entry);
       i = j - 1;
       break;
     }
