@@ -17,7 +17,7 @@ import { spokenText } from "../src/reading/spoken.ts";
 const root = resolve(import.meta.dirname, "..");
 
 /** One spelling, within one word, for what the editions write differently on purpose. */
-export function canonical(kana: string): string {
+function canonical(kana: string): string {
   return kana
     .replace(/[\s、。・？！「」（）()’']/g, "")
     .replace(/ヲ/g, "オ")

@@ -65,7 +65,8 @@ export function spaceBefore(prev: Morph, cur: Morph, wordMora: number, prevPrev?
     if (cur.pos === "名詞") {
       if (cur.pos1 === "接尾") return false;
       if (cur.pos1 === "非自立" || cur.pos1 === "代名詞" || cur.pos1 === "副詞可能") return true;
-      return mora(cur.kana) >= 3 && /^[\u3400-\u9fff]{2,}$/.test(cur.surface);
+      // A verbal noun after a number is a word of its own (15408 ニンショー); 時間 連休 and the like are its unit.
+      return cur.pos1 === "サ変接続" && mora(cur.kana) >= 3 && /^[\u3400-\u9fff]{2,}$/.test(cur.surface);
     }
     return !(cur.pos === "助詞" || cur.pos === "助動詞");
   }

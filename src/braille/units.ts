@@ -202,13 +202,13 @@ export function brailleUnits(words: Word[]): Morph[] {
       }
       // 数十 何百 (no definite number) are words in kana, with the voicing 何百 ナンビャク takes.
       if (prev && /^(数|何|幾)$/.test(prev.surface)) {
-        prev.kana += words
+        const kana = words
           .slice(i, j)
           .map((x) => x.reading)
           .join("")
-          .replace(/^ヒャク/, "ビャク")
-          .replace(/^セン/, "ゼン")
           .replace(/ジュウ/g, "ジュー");
+        // 何 voices the place word after it (ナンビャク, ナンゼン); 数 does not (スーセン).
+        prev.kana += prev.surface === "何" ? kana.replace(/^ヒャク/, "ビャク").replace(/^セン/, "ゼン") : kana;
         prev.surface += text;
         i = j - 1;
         continue;
@@ -297,7 +297,7 @@ function numbersAndCounters(units: Morph[]): void {
       units.splice(i + 1, 2);
     }
     const c = units[i + 1];
-    if (!c || c.kind !== "word") continue;
+    if (c?.kind !== "word") continue;
     const value = Number(u.kana);
     if ((c.surface === "日" || c.surface === "日間") && /^[0-9]+$/.test(u.kana)) {
       const prev = units[i - 1];

@@ -81,10 +81,10 @@ export class UntranslatableError extends Error {
 /** Normalises stage-2 input: NFKC (half-width kana), hiragana → katakana, wave dashes and blanks unified. */
 export function normalizeKanaInput(s: string): string {
   return s
-    .replace(/[？！（）：／％＆＃]/g, (c) => `\u0000${c}`)
+    .replace(/[？！（）：／％＆＃]/g, (c) => `\uE000${c}`)
     .normalize("NFKC")
     .replace(
-      /\u0000(.)/g,
+      /\uE000(.)/g,
       (_m, c: string) => ({ "?": "？", "!": "！", "(": "（", ")": "）", ":": "：", "/": "／", "%": "%", "&": "&", "#": "#" })[c] ?? c,
     )
     .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
