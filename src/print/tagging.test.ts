@@ -312,3 +312,67 @@ describe("tagging props that cannot be honoured are errors", () => {
     await expect(renderToBuffer(one(h(View, { tag: "TH", scope: "column" }, text(null, "地区"))))).rejects.toThrow(/scope must be/);
   });
 });
+
+// Why furigana are Artifacts: the three ways to tag ruby, as the two readers expose them. If a reader changes,
+// this fails, and docs/tagged-pdf.md ("Ruby") should be revisited.
+describe("ruby: what readers make of each way to tag it", () => {
+  const units = [
+    { base: "分別", reading: "ぶんべつ" },
+    { base: "にご" },
+    { base: "協力", reading: "きょうりょく" },
+    { base: "ください。" },
+  ];
+  const plain = "分別にご協力ください。";
+  const render = async (mode: "artifact" | "ruby" | "actual") => {
+    const col = (u: { base: string; reading?: string }, i: number) =>
+      mode === "ruby" && u.reading
+        ? // column-reverse keeps the base first in the element tree (RB before RT) while drawing it below.
+          h(
+            View,
+            { key: i, tag: "Ruby", style: { flexDirection: "column-reverse", alignItems: "center" } },
+            text({ tag: "RB", style: body }, u.base),
+            text({ tag: "RT", style: { fontSize: 5 } }, u.reading),
+          )
+        : h(
+            View,
+            { key: i, style: { flexDirection: "column", alignItems: "center" } },
+            text({ artifact: mode === "artifact" || undefined, style: { fontSize: 5, height: 6 } }, u.reading ?? " "),
+            text({ style: body }, u.base),
+          );
+    const doc = h<DocumentProps>(
+      Document,
+      { title: "ルビ", language: "ja", tagged: true },
+      h(
+        Page,
+        { size: "A7", style: { fontFamily: FAMILY, padding: 12 } },
+        h(
+          View,
+          { tag: "P", actualText: mode === "actual" ? plain : undefined, style: { flexDirection: "row", flexWrap: "wrap" } },
+          ...units.map(col),
+        ),
+      ),
+    );
+    const bytes = new Uint8Array(await renderToBuffer(doc));
+    const file = save(`${ARTIFACTS}/tagged-ruby-${mode}.pdf`, bytes);
+    const poppler = popplerStructText(file).find((e) => e.role === "P")!;
+    return { tree: await readTagTree(bytes), poppler: poppler.text.replace(/\s/g, "") };
+  };
+
+  it("furigana as Artifacts: pdf.js and poppler both read the base text once", async () => {
+    const { tree, poppler } = await render("artifact");
+    expect(outline(tree)).toEqual(["Document", `  P: ${plain}`]);
+    expect(poppler).toBe(plain);
+  });
+
+  it("Ruby/RB/RT: both readers read base and reading one after the other", async () => {
+    const { tree, poppler } = await render("ruby");
+    expect(tree.elements.find((e) => e.role === "P")!.text).toBe("分別ぶんべつにご協力きょうりょくください。");
+    expect(poppler).toBe("分別ぶんべつにご協力きょうりょくください。");
+  });
+
+  it("ActualText on the paragraph: poppler ignores it, pdf.js only passes it on as the element's alt", async () => {
+    const { tree, poppler } = await render("actual");
+    expect(poppler).toBe("ぶんべつ分別にごきょうりょく協力ください。");
+    expect(JSON.stringify(tree.pdfjsPages[0])).toContain(`"alt":"${plain}"`);
+  });
+});
