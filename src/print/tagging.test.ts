@@ -376,3 +376,39 @@ describe("ruby: what readers make of each way to tag it", () => {
     expect(JSON.stringify(tree.pdfjsPages[0])).toContain(`"alt":"${plain}"`);
   });
 });
+
+describe("a tagged page-repeated header and a block-level link", () => {
+  it("reads the tagged header once (then Artifacts) and gives the block Link its annotation", async () => {
+    const para = "市民課の窓口は、平日の午前8時45分から午後5時15分まで開いています。".repeat(10);
+    const doc = h<DocumentProps>(
+      Document,
+      { title: "窓口のご案内", language: "ja", tagged: true },
+      h(
+        Page,
+        {
+          size: "A7",
+          experimentalPagination: true,
+          style: { fontFamily: FAMILY, paddingTop: 28, paddingHorizontal: 14, paddingBottom: 16 },
+        },
+        text({ fixed: true, tag: "P", style: { position: "absolute", top: 8, left: 14, fontSize: 7, lineHeight: 1.2 } }, "市報いちかわ"),
+        text({ tag: "H1", style: { fontSize: 12, lineHeight: 1.4, fontWeight: 700 } }, "窓口のご案内"),
+        text({ style: body }, para),
+        h(Link, { src: "https://www.city.example.jp/madoguchi/", alt: "窓口の地図" }, text({ style: body }, "窓口の地図を見る")),
+      ),
+    );
+    const bytes = new Uint8Array(await renderToBuffer(doc));
+    save(`${ARTIFACTS}/tagged-fixed-and-block-link.pdf`, bytes);
+    const tree = await readTagTree(bytes);
+    expect(tree.pageCount).toBeGreaterThan(1);
+    expect(outline(tree)).toEqual([
+      "Document",
+      "  P: 市報いちかわ",
+      "  H1: 窓口のご案内",
+      `  P: ${para}`,
+      "  Link [alt=窓口の地図]: 窓口の地図を見る",
+    ]);
+    expect(tree.artifacts.filter((a) => a.text === "市報いちかわ").length).toBe(tree.pageCount - 1);
+    expect(tree.elements.find((e) => e.role === "Link")?.annotations).toBe(1);
+    expect(checkTagTree(tree, { lang: "ja" })).toEqual([]);
+  });
+});
