@@ -13,6 +13,7 @@ import { type BuildOptions, type BuildResult, buildSite } from "../pipeline/buil
 import { loadProject } from "../pipeline/project.ts";
 import { type CliContext, type CliIO, EXIT } from "./context.ts";
 import { checkTools, printDoctor } from "./doctor.ts";
+import { describeFailure } from "./failure.ts";
 import { scaffoldLeaflet } from "./scaffold.ts";
 
 const USAGE = `Usage: leaflet <command> [options]
@@ -31,7 +32,10 @@ Commands:
   braille [text] [--kana]
                         Translate text (argument or stdin) to Unicode braille, one line per line
 
-Exit codes: 0 ok, 1 content errors, 2 wrong command line, 3 missing tool, 4 an edition failed.
+Options for every command: --debug prints the stack trace of an unexpected failure.
+
+Exit codes: 0 ok, 1 content errors, 2 wrong command line, 3 missing tool, 4 an edition failed,
+5 another build is running, 6 the disk or file system failed, 7 a bug in the toolchain.
 Details: docs/cli.md`;
 
 /** Runs the command line; returns the exit code. */
@@ -41,8 +45,9 @@ export async function main(
   root = process.cwd(),
   renderers?: BuildOptions["renderers"],
 ): Promise<number> {
-  const [command, ...rest] = argv;
-  const ctx: CliContext = { ...io, root, loadSite: () => loadAndReport(root, io), loadLexicon: () => loadLexiconAndReport(root, io) };
+  const debug = argv.includes("--debug");
+  const [command, ...rest] = argv.filter((a) => a !== "--debug");
+  const ctx: CliContext = { ...io, root, debug, loadSite: () => loadAndReport(root, io), loadLexicon: () => loadLexiconAndReport(root, io) };
   try {
     switch (command) {
       case "build":
@@ -76,7 +81,9 @@ export async function main(
       io.stderr.write(`leaflet ${command}: ${error.message}\n`);
       return EXIT.usage;
     }
-    throw error;
+    const failure = describeFailure(error, debug);
+    io.stderr.write(`${failure.message}\n`);
+    return failure.code;
   }
 }
 
@@ -208,10 +215,10 @@ async function buildCommand(args: string[], ctx: CliContext, renderers?: BuildOp
     log,
     renderers,
   });
-  return reportBuild(result, ctx, log, (performance.now() - started) / 1000);
+  return reportBuild(result, ctx, log, (performance.now() - started) / 1000, ctx.debug === true);
 }
 
-function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: number): number {
+function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: number, debug: boolean): number {
   printDiagnostics(result.diagnostics, io);
   if (result.ok) {
     const perEdition = Object.entries(result.seconds)
@@ -240,7 +247,15 @@ function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: numbe
     return EXIT.missingTool;
   }
   if (error !== undefined && !(error instanceof RenderError)) {
-    io.stderr.write(`error: the ${result.edition} edition failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    const failure = describeFailure(error, debug);
+    if (failure.code === EXIT.systemError) {
+      io.stderr.write(`${failure.message}\nThe previous dist/ was left as it was.\n`);
+      return EXIT.systemError;
+    }
+    const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
+    io.stderr.write(
+      `error: the ${result.edition} edition failed: ${error instanceof Error ? error.message : String(error)} (hint: run \`npm run check\`; if it passes, this is a bug: run the build again with --debug and report what it prints)${stack}\n`,
+    );
   }
   io.stderr.write("The previous dist/ was left as it was.\n");
   return EXIT.buildFailed;
