@@ -47,7 +47,13 @@ export async function main(
 ): Promise<number> {
   const debug = argv.includes("--debug");
   const [command, ...rest] = argv.filter((a) => a !== "--debug");
-  const ctx: CliContext = { ...io, root, debug, loadSite: () => loadAndReport(root, io), loadLexicon: () => loadLexiconAndReport(root, io) };
+  const ctx: CliContext = {
+    ...io,
+    root,
+    debug,
+    loadSite: () => loadAndReport(root, io),
+    loadLexicon: () => loadLexiconAndReport(root, io),
+  };
   try {
     switch (command) {
       case "build":
@@ -232,6 +238,15 @@ function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: numbe
   if (result.reason === "usage") {
     io.stderr.write(`leaflet build: ${result.message}\n`);
     return EXIT.usage;
+  }
+  if (result.reason === "output") {
+    const r = result.refusal;
+    io.stderr.write(`leaflet build: ${r.message} (hint: ${r.hint})\nNothing was built or removed.\n`);
+    return r.kind === "busy" ? EXIT.busy : r.kind === "system" ? EXIT.systemError : EXIT.usage;
+  }
+  if (result.reason === "leak") {
+    io.stderr.write("The previous dist/ was left as it was.\n");
+    return EXIT.buildFailed;
   }
   if (result.reason === "tools") {
     for (const t of result.missing)
