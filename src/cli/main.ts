@@ -3,9 +3,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { LEDGER_FILE, parseLedger, recordPrinted } from "../content/ledger.ts";
 import { CONTENT_DIR, loadSite } from "../content/load.ts";
 import { defaultSettings, parseLexicon } from "../content/settings.ts";
 import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../edition/contract.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
 import { countLine, type Diagnostic, Diagnostics, formatDiagnostic } from "../lib/diagnostics.ts";
 import type { LexiconEntry } from "../model/types.ts";
 import { listQuestions } from "../model/walk.ts";
@@ -29,6 +31,8 @@ Commands:
   reading               Print the kana reading the audio will use, one line per line of stdin
   readings <slug> [--check]
                         Write (or check) content/readings/<slug>.tsv: each sentence beside its reading
+  printed <slug>... [--date YYYY-MM-DD]
+                        Record in content/codes.yaml what each printed code of these leaflets points at
   braille [text] [--kana]
                         Translate text (argument or stdin) to Unicode braille, one line per line
 
@@ -70,6 +74,8 @@ export async function main(
         return await (await import("./reading.ts")).readingCommand(rest, ctx);
       case "readings":
         return await (await import("./reading.ts")).readingsCommand(rest, ctx);
+      case "printed":
+        return await printedCommand(rest, ctx);
       case "braille":
         return await (await import("./braille.ts")).brailleCommand(rest, ctx);
       case undefined:
@@ -274,4 +280,29 @@ function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: numbe
   }
   io.stderr.write("The previous dist/ was left as it was.\n");
   return EXIT.buildFailed;
+}
+
+async function printedCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parse(args, { date: { type: "string" } });
+  if (positionals.length === 0) throw new UsageError("name the leaflets you printed, e.g. `leaflet printed card-safety`");
+  const date = (values.date as string | undefined) ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: write the date as YYYY-MM-DD`);
+  const site = await ctx.loadSite();
+  if (!site) return EXIT.contentError;
+  const unknown = positionals.filter((slug) => !site.leaflets.some((l) => l.slug === slug));
+  if (unknown.length)
+    throw new UsageError(`no leaflet with slug ${unknown.join(", ")} (the slugs are: ${site.leaflets.map((l) => l.slug).join(", ")})`);
+  const file = path.join(ctx.root, LEDGER_FILE);
+  let text = existsSync(file) ? await readFile(file, "utf8") : "";
+  for (const slug of positionals) {
+    const leaflet = site.leaflets.find((l) => l.slug === slug)!;
+    const diags = new Diagnostics();
+    const result = recordPrinted(text, parseLedger(text, diags), leaflet, date);
+    text = result.text;
+    ctx.stdout.write(`${LEDGER_FILE}: ${slug}: ${result.added} address${result.added === 1 ? "" : "es"} recorded\n`);
+    for (const d of result.differing)
+      ctx.stderr.write(`warning: ${d} is in ${LEDGER_FILE} with another title; it was left as it is: see \`npm run check\`\n`);
+  }
+  await writeFileAtomic(file, text);
+  return EXIT.ok;
 }

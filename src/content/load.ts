@@ -4,6 +4,7 @@ import { type Diagnostic, Diagnostics } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
 import { leafletFileNames, readContentFile } from "./files.ts";
 import { checkFreshness, checkSentenceLengths, parseLeaflet, type ReservedIds } from "./leaflet.ts";
+import { checkLedger, LEDGER_FILE, parseLedger } from "./ledger.ts";
 
 export type { ReservedIds } from "./leaflet.ts";
 
@@ -128,6 +129,8 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
     }
     leaflets.push(leaflet);
   }
+  const ledgerText = read(LEDGER_FILE);
+  if (ledgerText !== null) checkLedger(parseLedger(ledgerText, diags), leaflets, diags);
   if (names.length === 0 && diags.errorCount === 0) {
     diags.error(LEAFLETS_DIR, 1, 1, "there are no leaflets", "add one with `npm run leaflet -- new <name>`");
   }
