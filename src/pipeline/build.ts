@@ -133,7 +133,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
         log.progress(`${edition}: done in ${seconds[edition].toFixed(1)} s`);
       }
       log.progress("checking what will be published");
-      const leaks = await findLeaks(tmp, base.artifacts, site);
+      const leaks = await findLeaks(tmp, base.artifacts, site, cacheDir);
       if (leaks.length)
         return { ok: false, reason: "leak", diagnostics: sortDiagnostics([...diagnostics, ...leaks.map((l) => leakDiagnostic(l, site))]) };
 

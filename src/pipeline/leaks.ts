@@ -2,11 +2,13 @@
 // (the text of each web page and PDF, the braille numbers, the speech, the talking books) and searched for
 // anything that looks like a real My Number or a link that is not a web page, e-mail or phone number. The content
 // check should already have stopped both; this catches what an edition might add or reassemble.
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { findMyNumbers } from "../content/privacy.ts";
 import type { Artifact } from "../edition/contract.ts";
+import { ContentCache, hashKey } from "../lib/cache.ts";
 import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
 import { leafletScript } from "../reading/speech.ts";
@@ -118,9 +120,16 @@ export function zipTexts(zip: Buffer): { name: string; text: string }[] {
   return out;
 }
 
-/** Searches every text output of the build in `dir` and the speech of every leaflet; returns what it found. */
-export async function findLeaks(dir: string, artifacts: Artifact[], site: SiteModel): Promise<Leak[]> {
+/** Bump when what is searched for changes, so files found clean before are searched again. */
+const SEARCH_VERSION = 1;
+
+/**
+ * Searches every text output of the build in `dir` and the speech of every leaflet; returns what it found. A file
+ * whose exact bytes were already found clean (the cache holds a note per content hash) is not read again.
+ */
+export async function findLeaks(dir: string, artifacts: Artifact[], site: SiteModel, cacheDir?: string): Promise<Leak[]> {
   const leaks: Leak[] = [];
+  const clean = cacheDir ? new ContentCache(cacheDir, "publish-check") : undefined;
   const numbers = (artifact: string, text: string) => {
     for (const hit of findMyNumbers(text)) leaks.push({ artifact, what: "my-number", detail: `${hit.digits.slice(0, 4)} …` });
   };
@@ -131,6 +140,16 @@ export async function findLeaks(dir: string, artifacts: Artifact[], site: SiteMo
   };
   for (const a of artifacts) {
     const file = path.join(dir, a.path);
+    const key = clean
+      ? hashKey({
+          v: SEARCH_VERSION,
+          sha: createHash("sha256")
+            .update(await readFile(file))
+            .digest("hex"),
+        })
+      : "";
+    if (clean && (await clean.has(key, "ok"))) continue;
+    const found = leaks.length;
     if (/\.html?$/i.test(a.path)) {
       const { text, unsafeLinks } = htmlText(await readFile(file, "utf8"));
       numbers(a.path, text);
@@ -156,6 +175,7 @@ export async function findLeaks(dir: string, artifacts: Artifact[], site: SiteMo
         for (const u of unsafeLinks) leaks.push({ artifact: `${a.path}!${entry.name}`, what: "unsafe-link", detail: u.slice(0, 60) });
       }
     }
+    if (clean && leaks.length === found) await clean.put(key, "ok", "");
   }
   for (const leaflet of site.leaflets) {
     const script = leafletScript(leaflet, { lexicon: site.lexicon, speakerNames: site.settings.audio.speakerNames });
