@@ -1,13 +1,18 @@
 // Fault injection, content: what a city hall's PC and a hurried author produce. Every case is a located error or
 // warning from `leaflet check`, content/ is never changed, and nothing outside content/ gets in.
-import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { loadSite } from "../../src/content/load.ts";
 import { captureIO, fingerprint, scratchProjects } from "../helpers.ts";
 
 const project = scratchProjects();
+/** Files a test puts beside its scratch project (outside content/, on purpose); removed after each test. */
+const outside: string[] = [];
+afterEach(() => {
+  for (const f of outside.splice(0)) rmSync(f, { force: true });
+});
 
 const HEADER = "---\ntitle: テストの案内\nsummary: テストです。\ndate: 2024-04-01\nsource: テスト市作成\n---\n\n";
 
@@ -43,6 +48,7 @@ describe("files from outside content/", () => {
     const r = await check({}, (root) => {
       name = `${path.basename(root)}-escaped.png`;
       copyFileSync(path.join(root, "content/images/card.png"), path.join(root, "..", name));
+      outside.push(path.join(root, "..", name));
       writeFileSync(path.join(root, "content/leaflets/x.md"), image(`../../../${name}`));
     });
     expect(r.code).toBe(1);
@@ -51,9 +57,10 @@ describe("files from outside content/", () => {
 
   it("a symlink pointing out of the project is refused, even to a real PNG", async () => {
     const r = await check({ "content/leaflets/x.md": image("../images/linked.png") }, (root) => {
-      const outside = path.join(root, "..", `${path.basename(root)}-outside.png`);
-      copyFileSync(path.join(root, "content/images/card.png"), outside);
-      symlinkSync(outside, path.join(root, "content/images/linked.png"));
+      const elsewhere = path.join(root, "..", `${path.basename(root)}-outside.png`);
+      copyFileSync(path.join(root, "content/images/card.png"), elsewhere);
+      outside.push(elsewhere);
+      symlinkSync(elsewhere, path.join(root, "content/images/linked.png"));
     });
     expect(r.code).toBe(1);
     expect(r.err).toContain("is outside content/");
@@ -62,6 +69,7 @@ describe("files from outside content/", () => {
   it("a leaflet file that is a link to a file outside content/ is not read", async () => {
     const r = await check({}, (root) => {
       writeFileSync(path.join(root, "..", `${path.basename(root)}-secret.md`), `${HEADER}秘密の文書です。\n`);
+      outside.push(path.join(root, "..", `${path.basename(root)}-secret.md`));
       symlinkSync(path.join(root, "..", `${path.basename(root)}-secret.md`), path.join(root, "content/leaflets/secret.md"));
     });
     expect(r.code).toBe(1);
