@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { createRenderContext, reportToDiagnostic, safeJoin } from "../edition/context.ts";
+import { createRenderContext, reportToDiagnostic, safeJoin, templatesDirOf } from "../edition/context.ts";
 import {
   type Artifact,
   EDITIONS,
@@ -83,7 +83,16 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const seconds: Record<string, number> = {};
   try {
     const artifacts = await carryOver(outDir, tmp, site, rebuilt);
-    const base = createRenderContext({ site, leaflets: chosen, outDir: tmp, cacheDir, artifacts, log, shared });
+    const base = createRenderContext({
+      site,
+      leaflets: chosen,
+      outDir: tmp,
+      cacheDir,
+      templatesDir: templatesDirOf(root),
+      artifacts,
+      log,
+      shared,
+    });
     for (const edition of EDITIONS) {
       if (!editions.includes(edition)) continue;
       const renderer = opts.renderers?.[edition] ?? (await editionModule(edition).load());
