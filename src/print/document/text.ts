@@ -116,7 +116,11 @@ function rubyFlow(x: DocContext, runs: Run[], style: Style, extra: NodeProps): R
       { style: { flexDirection: "column", alignItems: "center" } },
       h(
         Text,
-        { key: x.k(), artifact: true, style: { fontSize: ruby.size, lineHeight: ruby.lineHeight, height: ruby.size * ruby.lineHeight } },
+        {
+          key: x.k(),
+          artifact: true, // A box exactly one line high drops the line on rounding: leave a point to spare.
+          style: { fontSize: ruby.size, lineHeight: ruby.lineHeight, height: ruby.size * ruby.lineHeight + 1 },
+        },
         p.reading ?? " ",
       ),
       h(
