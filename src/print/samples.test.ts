@@ -283,9 +283,9 @@ describe("the samples as a print shop and a reader meet them", () => {
       for (const f of [office(l), shop(l)]) {
         const tree = await readTagTree(new Uint8Array(readFileSync(f)));
         expect(popplerTagged(f), f).toBe(true);
-        // Known: when a list runs over a page break, pdf.js's per-page view lists the items of the other page as
-        // empty elements; the file's own tree is right (docs/print.md). Every other problem fails the test.
-        const problems = checkTagTree(tree, { lang: "ja" }).filter((p) => !/pdf\.js reads the structure as .*\bL\(LI\(Lbl\(\),/.test(p));
+        // Known: when a list runs over a page break, pdf.js's per-page view also lists the items of the other page,
+        // as empty elements. Tolerated only when dropping empty elements makes the two views equal (docs/print.md).
+        const problems = checkTagTree(tree, { lang: "ja" }).filter((p) => !onlyEmptyShells(p));
         expect(problems, f).toEqual([]);
         const headings = tree.elements.filter((e) => /^H[1-6]$/.test(e.role)).map((e) => e.text.replace(/\s+/g, ""));
         expect(headings[0], f).toBe(l.title.replace(/\s+/g, ""));
@@ -326,6 +326,18 @@ async function inkInBand(png: string, bandMm: number): Promise<number> {
     }
   }
   return n;
+}
+
+// A pdf.js-versus-file disagreement that is only empty elements pdf.js shows on a page with none of their content.
+function onlyEmptyShells(problem: string): boolean {
+  const m = /^page \d+: pdf\.js reads the structure as (.*) but the file's tree gives (.*)$/.exec(problem);
+  if (!m) return false;
+  let a = m[1];
+  for (let prev = ""; prev !== a; ) {
+    prev = a;
+    a = a.replace(/,?[A-Za-z0-9]+\(\)/g, "").replace(/\(,/g, "(");
+  }
+  return a === m[2];
 }
 
 function popcount(n: number): number {
