@@ -42,7 +42,14 @@ export const LEAFLET_HEADER_SCHEMA = field.object("the header", "The fields betw
     patternHint: "a web address starting with https://",
   }),
   titleReading: field.string("How the title is read aloud, in kana.", { pattern: KANA, patternHint: "write the reading in kana" }),
-  layout: field.enum("The print layout (default: booklet for more than 12 questions, else leaflet).", ["leaflet", "booklet"] as const),
+  layout: field.string(
+    "The print template, by name: `poster` means templates/poster.yaml (default: booklet for more than 12 questions, else leaflet).",
+    {
+      pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      patternHint: "write the name of a file in templates/ without .yaml, e.g. leaflet or booklet",
+      example: "leaflet",
+    },
+  ),
   speakers: field.list(
     "The characters of a dialogue.",
     field.object("a speaker", "One character of a dialogue.", {

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { createRenderContext, reportToDiagnostic } from "../edition/context.ts";
+import { createRenderContext, reportToDiagnostic, templatesDirOf } from "../edition/context.ts";
 import {
   type Artifact,
   EDITIONS,
@@ -109,7 +109,16 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     await mkdir(tmp, { recursive: true });
     try {
       const artifacts = previous ? await carryOver(previous, outDir, tmp, site, rebuilt) : [];
-      const base = createRenderContext({ site, leaflets: chosen, outDir: tmp, cacheDir, artifacts, log, shared });
+      const base = createRenderContext({
+        site,
+        leaflets: chosen,
+        outDir: tmp,
+        cacheDir,
+        templatesDir: templatesDirOf(root),
+        artifacts,
+        log,
+        shared,
+      });
       const seconds: Record<string, number> = {};
       for (const edition of EDITIONS) {
         if (!editions.includes(edition)) continue;

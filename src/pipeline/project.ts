@@ -1,6 +1,6 @@
 // Reading a project the way every command does: the content, then what only the editions can check.
 import { loadSite } from "../content/load.ts";
-import { reportToDiagnostic } from "../edition/context.ts";
+import { reportToDiagnostic, templatesDirOf } from "../edition/context.ts";
 import type { Edition, SharedServices } from "../edition/contract.ts";
 import { type Diagnostic, sortDiagnostics } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
@@ -25,7 +25,11 @@ export async function loadProject(root: string, editions?: readonly Edition[]): 
   const found: Diagnostic[] = [...loaded.diagnostics];
   for (const edition of EDITION_MODULES) {
     if (editions && !editions.includes(edition.id)) continue;
-    await edition.check?.(site, { shared, report: (r) => found.push(reportToDiagnostic(edition.id, r)) });
+    await edition.check?.(site, {
+      shared,
+      templatesDir: templatesDirOf(root),
+      report: (r) => found.push(reportToDiagnostic(edition.id, r)),
+    });
   }
   const diagnostics = sortDiagnostics(found);
   return { site: diagnostics.some((d) => d.severity === "error") ? null : site, diagnostics, shared };
