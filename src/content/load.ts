@@ -14,6 +14,11 @@ import { parseLexicon, parseSettings } from "./settings.ts";
 export interface LoadResult {
   /** The model, or null when any error was found. */
   site: SiteModel | null;
+  /**
+   * What could be read even with errors (the leaflets that parsed), so the editions' own checks can report their
+   * problems in the same run; never built from.
+   */
+  draft: SiteModel;
   /** Every problem found, errors and warnings, sorted by file and line. */
   diagnostics: Diagnostic[];
 }
@@ -134,6 +139,6 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
   if (names.length === 0 && diags.errorCount === 0) {
     diags.error(LEAFLETS_DIR, 1, 1, "there are no leaflets", "add one with `npm run leaflet -- new <name>`");
   }
-  const site = diags.errorCount === 0 ? { settings, lexicon, leaflets } : null;
-  return { site, diagnostics: diags.sorted() };
+  const draft = { settings, lexicon, leaflets };
+  return { site: diags.errorCount === 0 ? draft : null, draft, diagnostics: diags.sorted() };
 }

@@ -1,6 +1,7 @@
 // Finding a leaflet's print template by name: `layout: poster` means `<project>/templates/poster.yaml`.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { BUILTIN_TEMPLATES } from "../edition/context.ts";
 import { RenderError } from "../edition/contract.ts";
 import { formatDiagnostic } from "../lib/diagnostics.ts";
 import type { Leaflet } from "../model/types.ts";
@@ -8,8 +9,16 @@ import { type PrintTemplate, readTemplate, type TemplateResult, templateFile } f
 
 const loaded = new Map<string, { stamp: string; result: TemplateResult | null }>();
 
-/** Reads a template by name (cached while its file is unchanged); null when there is no such file. */
+/**
+ * Reads a template by name (cached while its file is unchanged): the project's own `templates/<name>.yaml` first,
+ * else the one shipped with the toolchain; null when neither exists.
+ */
 export function findTemplate(templatesDir: string, name: string): TemplateResult | null {
+  const own = findIn(templatesDir, name);
+  return own ?? (path.resolve(templatesDir) === BUILTIN_TEMPLATES ? null : findIn(BUILTIN_TEMPLATES, name));
+}
+
+function findIn(templatesDir: string, name: string): TemplateResult | null {
   const file = templateFile(templatesDir, name);
   let stamp = "";
   try {
@@ -26,16 +35,18 @@ export function findTemplate(templatesDir: string, name: string): TemplateResult
   return result;
 }
 
-/** The names of the templates in a folder, for "the templates are: …" hints. */
+/** The names of the templates a project can use (its own and the shipped ones), for "the templates are: …" hints. */
 export function templateNames(templatesDir: string): string[] {
-  try {
-    return readdirSync(templatesDir)
-      .filter((f) => f.endsWith(".yaml"))
-      .map((f) => f.slice(0, -5))
-      .sort();
-  } catch {
-    return [];
-  }
+  const names = (dir: string) => {
+    try {
+      return readdirSync(dir)
+        .filter((f) => f.endsWith(".yaml"))
+        .map((f) => f.slice(0, -5));
+    } catch {
+      return [];
+    }
+  };
+  return [...new Set([...names(templatesDir), ...names(BUILTIN_TEMPLATES)])].sort();
 }
 
 /** The template a leaflet asks for, or a RenderError located at its `layout:` field. */
