@@ -112,6 +112,7 @@ describe("brailleRenderer", () => {
       leaflets: [l],
       outDir: out,
       cacheDir: cache,
+      templatesDir: path.join(out, "no-templates"),
       artifacts,
       async emit(a, rel, data) {
         files.set(rel, typeof data === "string" ? data : Buffer.from(data).toString("utf8"));
