@@ -180,7 +180,8 @@ export async function findLeaks(dir: string, artifacts: Artifact[], site: SiteMo
   for (const leaflet of site.leaflets) {
     const script = await leafletScript(leaflet, { lexicon: site.lexicon, speakerNames: site.settings.audio.speakerNames });
     const parts = [script.intro, ...script.units, ...(script.closing ? [script.closing] : [])];
-    const spoken = parts.flatMap((u) => u.utterances.map((x) => x.text)).join("\n");
+    // The written source too: reference numbers are spoken digit by digit in kana, which a digit scan cannot see.
+    const spoken = parts.flatMap((u) => u.utterances.flatMap((x) => [x.text, x.source])).join("\n");
     numbers(`speech of ${leaflet.slug}`, spoken);
   }
   return leaks;
