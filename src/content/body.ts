@@ -1,5 +1,4 @@
 // The body of a leaflet: sections, questions and blocks, with stable ids, from the Markdown tree.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Heading, List, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";

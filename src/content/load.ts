@@ -107,7 +107,7 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
     if (!leaflet) continue;
     // Numbers the raw scan already reported (by the line they start on) are not reported twice.
     const reported = new Set(findMyNumbers(text).map((h) => text.slice(0, h.index).split("\n").length));
-    for (const { pos, hit } of findMyNumbersInModel(leaflet)) {
+    for (const { pos } of findMyNumbersInModel(leaflet)) {
       if (reported.has(pos.line)) continue;
       reported.add(pos.line);
       diags.error(
