@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { SETTINGS_FILE } from "../edition/context.ts";
 import { type CheckContext, type EditionModule, RenderError } from "../edition/contract.ts";
 import type { Settings, SiteModel } from "../model/types.ts";
+import { ANALYSER_TOOLS } from "../reading/mecab.ts";
 import { labelLines, labelRoom } from "./braille-geometry.ts";
 import { brailleMetrics } from "./geometry.ts";
 import { missingGlyphs } from "./glyphs.ts";
@@ -20,7 +21,9 @@ export function fontFiles(settings: Settings): { face: "regular" | "bold"; file:
 export const printEdition: EditionModule = {
   id: "print",
   description: "PDF leaflets for the office printer and for print shops",
+  // The Uni-Voice text of each page is cut from the speech script, which reads the text with the shared analyser.
   tools: (settings) => [
+    ...ANALYSER_TOOLS,
     ...fontFiles(settings).map((f) => ({
       name: `${f.face === "regular" ? "Regular" : "Bold"} font`,
       kind: "file" as const,
