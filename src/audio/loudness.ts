@@ -12,28 +12,37 @@ export function integratedLoudness(samples: Int16Array, sampleRate = 48000): num
   const step = sampleRate / 10; // 100 ms: blocks are 400 ms with 75 % overlap
   const steps = Math.floor(samples.length / step);
   const stepPower = new Float64Array(steps);
+  // The filters run on raw sample values (the 1/32768 scale is applied to the sums): this loop is the cost of the
+  // measurement, so its coefficients live in locals and it does nothing per sample that could be done per step.
+  const [sb0, sb1, sb2] = SHELF.b;
+  const [sa1, sa2] = SHELF.a;
+  const [hb0, hb1, hb2] = HIGHPASS.b;
+  const [ha1, ha2] = HIGHPASS.a;
   let x1 = 0;
   let x2 = 0;
   let y1 = 0;
   let y2 = 0;
   let z1 = 0;
   let z2 = 0;
+  const scale = 1 / (32768 * 32768 * step);
   for (let s = 0; s < steps; s++) {
     let sum = 0;
     const end = (s + 1) * step;
     for (let i = s * step; i < end; i++) {
-      const x = samples[i] / 32768;
-      const y = SHELF.b[0] * x + SHELF.b[1] * x1 + SHELF.b[2] * x2 - SHELF.a[0] * y1 - SHELF.a[1] * y2;
+      const x = samples[i];
+      // The term of the previous output comes last: floating point is not reassociated, so this keeps the
+      // recursion's critical path to one multiply and one add per sample.
+      const y = sb0 * x + sb1 * x1 + sb2 * x2 - sa2 * y2 - sa1 * y1;
+      const z = hb0 * y + hb1 * y1 + hb2 * y2 - ha2 * z2 - ha1 * z1;
       x2 = x1;
       x1 = x;
-      const z = HIGHPASS.b[0] * y + HIGHPASS.b[1] * y1 + HIGHPASS.b[2] * y2 - HIGHPASS.a[0] * z1 - HIGHPASS.a[1] * z2;
       y2 = y1;
       y1 = y;
       z2 = z1;
       z1 = z;
       sum += z * z;
     }
-    stepPower[s] = sum / step;
+    stepPower[s] = sum * scale;
   }
   const blocks: number[] = [];
   for (let s = 0; s + 4 <= steps; s++) blocks.push((stepPower[s] + stepPower[s + 1] + stepPower[s + 2] + stepPower[s + 3]) / 4);
