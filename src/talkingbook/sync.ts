@@ -8,7 +8,11 @@ import type { Leaflet } from "../model/types.ts";
 import type { PartDocument } from "./content.ts";
 import { toMs } from "./time.ts";
 
-/** Which MP3s the books play: each part's own file, the whole-leaflet file, or (auto) one of them without duplicating audio. */
+/**
+ * Which MP3s the books play: each part's own file (every part must have one), the whole-leaflet file, or (auto) the
+ * parts' files when every part has one and the whole-leaflet file otherwise. Never a mix: the whole-leaflet file
+ * holds every unit again, so a book with both would carry its audio twice.
+ */
 export type AudioChoice = "auto" | "parts" | "whole";
 
 /** One synchronization point: an element shown while a clip plays. */
@@ -57,17 +61,27 @@ export function planSync(leaflet: Leaflet, timing: TimingMap, docs: PartDocument
   for (const p of timing.parts)
     if (!docIds.has(p.id)) throw fail(`has audio for "${p.id}" (${p.title}), which the leaflet does not have`, p.id);
 
-  const useWhole = choice === "whole" || (choice === "auto" && timing.parts.some((p) => !p.audio));
+  const lacking = timing.parts.find((p) => !p.audio);
+  if (choice === "parts" && lacking)
+    throw new RenderError(
+      `${leaflet.file}: the talking books are set to play each part's own MP3, but "${lacking.id}" (${lacking.title}) has none`,
+      {
+        leaflet,
+        unitId: lacking.id,
+        pos: leaflet.pos,
+        hint: "set the talking books' audio to auto or whole, which play the whole-leaflet MP3",
+      },
+    );
+  const useWhole = choice === "whole" || !!lacking;
   const warnings: string[] = [];
   const parts: PartSync[] = [];
   timing.parts.forEach((part, k) => {
     const doc = docs.find((d) => d.partId === part.id)!;
     checkTimes(part, fail);
-    const whole = useWhole || !part.audio;
-    const audio = whole ? timing.leafletAudio.path : part.audio!;
+    const audio = useWhole ? timing.leafletAudio.path : part.audio!;
     let baseS = 0;
     let endMs = toMs(part.durationSeconds);
-    if (whole) {
+    if (useWhole) {
       const next = timing.parts[k + 1];
       const expectedEnd = next ? next.offsetSeconds : timing.leafletAudio.durationSeconds;
       if (k === 0 && Math.abs(part.offsetSeconds) > TOLERANCE_S)
@@ -118,7 +132,8 @@ function checkTimes(part: TimedPart, fail: (m: string, unit?: string) => Error):
 
 /**
  * The element a spoken piece highlights: its own sentence; for an announcement the element it introduces (its id
- * without `~a`, or that run's first sentence); for an image's later alt sentences the image; else the heading.
+ * without `~a`, that run's first sentence, or the first sentence of the block it names); for an image's later alt
+ * sentences the image; else the heading.
  */
 function resolveTarget(doc: PartDocument, s: TimedSentence, warnings: string[]): string {
   const base = s.id.endsWith("~a") ? s.id.slice(0, -2) : s.id;
@@ -126,6 +141,8 @@ function resolveTarget(doc: PartDocument, s: TimedSentence, warnings: string[]):
     const id = doc.ids.get(candidate);
     if (id) return id;
   }
+  // An announcement of a whole block (「答え」 before a dialogue): the block's first sentence, in document order.
+  if (s.role === "announcement") for (const [raw, id] of doc.ids) if (raw.startsWith(`${base}-`)) return id;
   if (s.role === "text")
     warnings.push(
       `sentence ${s.id} of "${doc.partId}" (「${s.text.slice(0, 30)}」) has no element in the text; it is synchronized with the heading`,

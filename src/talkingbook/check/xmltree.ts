@@ -5,8 +5,8 @@ export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
   children: XmlElement[];
-  /** Text directly inside, concatenated. */
-  text: string;
+  /** Text and elements in document order. */
+  nodes: (string | XmlElement)[];
   line: number;
   column: number;
 }
@@ -39,16 +39,18 @@ export function parseXml(text: string): XmlDocument {
   parser.onopentag = (tag) => {
     const attrs: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === "string" ? v : v.value;
-    const el: XmlElement = { name: tag.name, attrs, children: [], text: "", line: parser.line + 1, column: parser.column + 1 };
-    if (stack.length) stack[stack.length - 1].children.push(el);
-    else root = el;
+    const el: XmlElement = { name: tag.name, attrs, children: [], nodes: [], line: parser.line + 1, column: parser.column + 1 };
+    if (stack.length) {
+      stack[stack.length - 1].children.push(el);
+      stack[stack.length - 1].nodes.push(el);
+    } else root = el;
     stack.push(el);
   };
   parser.onclosetag = () => {
     stack.pop();
   };
   const onText = (t: string) => {
-    if (stack.length) stack[stack.length - 1].text += t;
+    if (stack.length) stack[stack.length - 1].nodes.push(t);
   };
   parser.ontext = onText;
   parser.oncdata = onText;
@@ -65,5 +67,5 @@ export function allElements(el: XmlElement): XmlElement[] {
 
 /** The text of an element and all its descendants. */
 export function deepText(el: XmlElement): string {
-  return el.text + el.children.map(deepText).join("");
+  return el.nodes.map((n) => (typeof n === "string" ? n : deepText(n))).join("");
 }

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
 import { resolveEngine, type TtsEngine } from "../../audio/engine.ts";
@@ -222,7 +222,9 @@ export interface BookFixture {
   leaflet: Leaflet;
   distDir: string;
   timing: TimingMap;
-  /** MP3 bytes by dist-relative path. */
+  /** The same map as if the opening and the credits had MP3s of their own too (for the `audio: parts` books). */
+  partsTiming: TimingMap;
+  /** MP3 bytes by dist-relative path (those of partsTiming included). */
   audio: Map<string, Uint8Array>;
   images: Map<string, Uint8Array>;
 }
@@ -277,7 +279,8 @@ export async function buildFixture(): Promise<BookFixture> {
     // Intro and credits have no MP3 of their own, as in the audio edition: they are heard in the whole-leaflet file.
     const own = part.kind === "section" || part.kind === "question";
     const path = `${slug}/audio/${part.id}.mp3`;
-    const file = own ? join(distDir, path) : join(scratch, `${part.id}.mp3`);
+    const file = own ? join(distDir, path) : join(distDir, "extra", `${part.id}.mp3`);
+    await mkdir(dirname(file), { recursive: true });
     await encodeMp3(joinPcm(chunks), file);
     partFiles.push(file);
     const duration = await probeSeconds(file);
@@ -307,9 +310,10 @@ export async function buildFixture(): Promise<BookFixture> {
     parts: timedParts,
   };
   await writeFile(join(audioDir, "timing.json"), `${JSON.stringify(timing, null, 2)}\n`);
+  const partsTiming: TimingMap = { ...timing, parts: timing.parts.map((p) => ({ ...p, audio: p.audio ?? `extra/${p.id}.mp3` })) };
   const audio = new Map<string, Uint8Array>();
-  for (const p of [wholePath, ...timedParts.flatMap((p) => (p.audio ? [p.audio] : []))]) audio.set(p, await readFile(join(distDir, p)));
-  return { leaflet, distDir, timing, audio, images: new Map([["card-front.png", await readFile(imageFile)]]) };
+  for (const p of [wholePath, ...partsTiming.parts.map((p) => p.audio!)]) audio.set(p, await readFile(join(distDir, p)));
+  return { leaflet, distDir, timing, partsTiming, audio, images: new Map([["card-front.png", await readFile(imageFile)]]) };
 }
 
 async function synthesizeCached(engine: TtsEngine, p: Piece, speed: number, wav: string): Promise<string> {
