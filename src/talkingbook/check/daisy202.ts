@@ -63,7 +63,12 @@ const CLIP_TOLERANCE_MS = 30;
 export async function checkDaisy202(target: string): Promise<CheckReport> {
   const started = Date.now();
   const files = (await stat(target)).isDirectory() ? await readFolder(target) : zipFiles(await readFile(target));
-  const messages = await checkFileset(files);
+  // One message per problem: a missing file is named once, not by every clip that plays it.
+  const seen = new Set<string>();
+  const messages = (await checkFileset(files)).filter((m) => {
+    const key = `${m.severity}|${m.code}|${m.file}|${m.message}`;
+    return !seen.has(key) && !!seen.add(key);
+  });
   return {
     checker: "daisy202",
     target,
@@ -166,7 +171,8 @@ async function checkFileset(all: Map<string, Uint8Array>): Promise<CheckMessage[
       err(code, from, `the link "${href}" points at ${path}, which is not in the book`, line);
       return undefined;
     }
-    if (fragment !== undefined && !hasId(path, fragment)) {
+    // A file that cannot be read has been reported already; its fragments cannot be checked.
+    if (fragment !== undefined && load(path) && !hasId(path, fragment)) {
       err(code, from, `the link "${href}" points at the id "${fragment}", which ${path} does not have`, line);
       return undefined;
     }
