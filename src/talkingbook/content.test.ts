@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TIMING_MAP_VERSION, type TimingMap } from "../edition/timing.ts";
 import { leafletRuns, sentenceId, sentencesOf } from "../model/sentences.ts";
 import { allElements, deepText, parseXml } from "./check/xmltree.ts";
-import { partDocuments, titleRuns } from "./content.ts";
+import { bookImageNames, leafletImages, partDocuments, titleRuns } from "./content.ts";
 import { bookLeaflet } from "./testing/fixture.ts";
 
 const leaflet = bookLeaflet("/nonexistent/card-front.png");
@@ -133,5 +133,15 @@ describe("partDocuments", () => {
     expect(news.body).toContain('<a href="https://www.city.example.lg.jp/">市のページ</a>');
     expect(news.headingId).toBe("x2024-news");
     expect(news.ids.get("2024-news--0-s0")).toBe("x2024-news--0-s0");
+  });
+
+  it("keeps plain ASCII image names and renames the others, which CD-era DAISY players cannot open", () => {
+    const l = bookLeaflet("/x.png");
+    const [img] = leafletImages(l);
+    expect(bookImageNames(l)).toEqual(new Map([["card-front.png", "card-front.png"]]));
+    img.name = "カードの表面.PNG";
+    expect(bookImageNames(l)).toEqual(new Map([["カードの表面.PNG", "image-1.png"]]));
+    const [, counters] = partDocuments(l, timing, { dialect: "epub", imageSrc: (n) => `../images/${bookImageNames(l).get(n)}` });
+    expect(counters.body).toContain('src="../images/image-1.png"');
   });
 });

@@ -3,7 +3,7 @@
 // edition's timing map uses, so each spoken sentence has a text element to highlight.
 import type { TimingMap } from "../edition/timing.ts";
 import { LEAD_UNIT, sentenceId, sentencesOf, type TextRun } from "../model/sentences.ts";
-import type { Block, ImageBlock, Inline, Leaflet } from "../model/types.ts";
+import type { Block, BodyItem, ImageBlock, Inline, Leaflet, Question } from "../model/types.ts";
 import { inlineText, leadBlocks, type Unit, unitBlocks, unitHeading } from "../model/walk.ts";
 import { esc, xmlId } from "./xml.ts";
 
@@ -100,6 +100,39 @@ export function partDocuments(leaflet: Leaflet, timing: TimingMap, opts: Content
     });
   }
   return docs;
+}
+
+/** Every image of a leaflet, in reading order. */
+export function leafletImages(leaflet: Leaflet): ImageBlock[] {
+  const out: ImageBlock[] = [];
+  const walk = (items: (BodyItem | Block | Question)[]) => {
+    for (const b of items) {
+      if (b.type === "image") out.push(b);
+      else if (b.type === "section") walk(b.children);
+      else if (b.type === "question") walk(b.answer);
+      else if (b.type === "list") for (const item of b.items) walk(item.children);
+    }
+  };
+  walk(leaflet.body);
+  return out;
+}
+
+/**
+ * The images' file names inside a book: their own where they are plain ASCII (what DAISY players on CD-era
+ * file systems and every EPUB reader handle), else `image-<n>.<ext>`.
+ */
+export function bookImageNames(leaflet: Leaflet): Map<string, string> {
+  const names = new Map<string, string>();
+  const used = new Set<string>();
+  leafletImages(leaflet).forEach((img, i) => {
+    if (names.has(img.name)) return;
+    const ext = /\.[A-Za-z0-9]+$/.exec(img.name)?.[0].toLowerCase() ?? "";
+    let name = /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(img.name) ? img.name : `image-${i + 1}${ext}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `image-${i + 1}-${n}${ext}`;
+    used.add(name.toLowerCase());
+    names.set(img.name, name);
+  });
+  return names;
 }
 
 /** Sections and top-level questions are level 2, questions inside a section level 3. */

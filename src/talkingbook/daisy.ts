@@ -11,7 +11,7 @@ import {
   type TalkingBookInput,
   type WrittenBook,
 } from "./book.ts";
-import { partDocuments } from "./content.ts";
+import { bookImageNames, partDocuments } from "./content.ts";
 import { planSync, type SyncPlan } from "./sync.ts";
 import { clock, seconds } from "./time.ts";
 import { attrs, esc, utf8 } from "./xml.ts";
@@ -35,17 +35,19 @@ const CONTENT = "content.html";
 /** Writes the DAISY 2.02 book of one leaflet: its files (inside a folder named after the slug) and the zip. */
 export function writeDaisy(input: TalkingBookInput): WrittenBook {
   const { leaflet, timing, settings } = input;
+  const imageNames = bookImageNames(leaflet);
   const docs = partDocuments(leaflet, timing, {
     dialect: "daisy",
-    imageSrc: (name) => name,
+    imageSrc: (name) => imageNames.get(name)!,
     imageAllowed: (name) => DAISY_IMAGE.test(name),
   });
   const plan = planSync(leaflet, timing, docs, settings.audio);
   const id = bookIdentifier(settings.baseUrl, leaflet.slug);
   const images = [...new Set(docs.flatMap((d) => d.images.map((i) => i.name)))];
+  const imageFile = (name: string) => imageNames.get(name)!;
   const audio = plan.audioFiles.map(baseName);
   const taken = new Set(["ncc.html", CONTENT, ...plan.parts.map((_, i) => smilName(i + 1))]);
-  for (const name of [...audio, ...images]) {
+  for (const name of [...audio, ...images.map(imageFile)]) {
     if (taken.has(name.toLowerCase()))
       throw new Error(`${leaflet.file}: two files of the DAISY book would both be called ${name} (hint: rename the image)`);
     taken.add(name.toLowerCase());
@@ -64,7 +66,7 @@ export function writeDaisy(input: TalkingBookInput): WrittenBook {
   plan.audioFiles.forEach((a) => {
     files.set(`${dir}${baseName(a)}`, need(input.audio, a, "the audio file", leaflet));
   });
-  for (const name of images) files.set(`${dir}${name}`, need(input.images, name, "the image", leaflet));
+  for (const name of images) files.set(`${dir}${imageFile(name)}`, need(input.images, name, "the image", leaflet));
 
   const entries = [...files].map(([path, data]) => ({ path, data, store: isCompressedMedia(path) }));
   return {

@@ -2,7 +2,7 @@
 // as it is read, the MP3s, a navigation document, and the accessibility metadata (EPUB Accessibility 1.1).
 // For ChattyBooks, Thorium and other EPUB 3 reading systems that play media overlays.
 import { baseName, bookIdentifier, DEFAULT_NARRATOR, modifiedDate, need, type TalkingBookInput, type WrittenBook } from "./book.ts";
-import { type PartDocument, partDocuments } from "./content.ts";
+import { bookImageNames, type PartDocument, partDocuments } from "./content.ts";
 import { planSync, type SyncPlan } from "./sync.ts";
 import { clock, seconds } from "./time.ts";
 import { esc, utf8 } from "./xml.ts";
@@ -30,7 +30,8 @@ export function epubName(slug: string): string {
 /** Writes the EPUB of one leaflet: its files (mimetype first) and the archive. */
 export function writeEpub(input: TalkingBookInput): WrittenBook {
   const { leaflet, timing, settings } = input;
-  const docs = partDocuments(leaflet, timing, { dialect: "epub", imageSrc: (name) => `../images/${name}` });
+  const imageNames = bookImageNames(leaflet);
+  const docs = partDocuments(leaflet, timing, { dialect: "epub", imageSrc: (name) => `../images/${imageNames.get(name)}` });
   const plan = planSync(leaflet, timing, docs, settings.audio);
   const docName = (d: PartDocument) => `${d.partId}.xhtml`;
   const images = [...new Map(docs.flatMap((d) => d.images).map((i) => [i.name, i])).values()];
@@ -63,7 +64,7 @@ export function writeEpub(input: TalkingBookInput): WrittenBook {
     files.set(`EPUB/smil/${ps.doc.partId}.smil`, utf8(overlay(ps, docName(ps.doc))));
   }
   for (const a of plan.audioFiles) files.set(`EPUB/audio/${baseName(a)}`, need(input.audio, a, "the audio file", leaflet));
-  for (const img of images) files.set(`EPUB/images/${img.name}`, need(input.images, img.name, "the image", leaflet));
+  for (const img of images) files.set(`EPUB/images/${imageNames.get(img.name)}`, need(input.images, img.name, "the image", leaflet));
 
   const entries = [...files].map(([path, data]) => ({ path, data, store: path === "mimetype" || isCompressedMedia(path) }));
   return {

@@ -6,17 +6,18 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { RenderError } from "../build/renderer.ts";
 import { TIMING_MAP_VERSION, type TimingMap } from "../edition/timing.ts";
-import type { Block, BodyItem, ImageBlock, Leaflet, Question } from "../model/types.ts";
+import type { Leaflet } from "../model/types.ts";
 import type { TalkingBookInput, TalkingBookSettings, WrittenBook } from "./book.ts";
 import { runAce } from "./check/ace.ts";
 import { CheckerUnavailableError, type CheckReport } from "./check/report.ts";
+import { leafletImages } from "./content.ts";
 import { daisyName, writeDaisy } from "./daisy.ts";
 import { epubName, writeEpub } from "./epub.ts";
 
 export type { TalkingBookInput, TalkingBookSettings, WrittenBook } from "./book.ts";
 export { bookIdentifier } from "./book.ts";
 export { type CheckReport, formatReport } from "./check/report.ts";
-export { titleRuns } from "./content.ts";
+export { leafletImages, titleRuns } from "./content.ts";
 export { writeDaisy } from "./daisy.ts";
 export { writeEpub } from "./epub.ts";
 
@@ -144,20 +145,6 @@ export function parseTimingMap(text: string, leaflet: Leaflet, path: string): Ti
       if (typeof s.id !== "string" || !num(s.start) || !num(s.end)) throw fail(`has a sentence without id, start or end in part "${p.id}"`);
   }
   return map;
-}
-
-function leafletImages(leaflet: Leaflet): ImageBlock[] {
-  const out: ImageBlock[] = [];
-  const walk = (items: (BodyItem | Block | Question)[]) => {
-    for (const b of items) {
-      if (b.type === "image") out.push(b);
-      else if (b.type === "section") walk(b.children);
-      else if (b.type === "question") walk(b.answer);
-      else if (b.type === "list") for (const item of b.items) walk(item.children);
-    }
-  };
-  walk(leaflet.body);
-  return out;
 }
 
 async function readOrFail(file: string, leaflet: Leaflet, distPath: string): Promise<Uint8Array> {
