@@ -254,48 +254,53 @@ export async function buildFixture(): Promise<BookFixture> {
   const audioDir = join(distDir, slug, "audio");
   await mkdir(audioDir, { recursive: true });
   const scratch = await mkdtemp(join(tmpdir(), "talkingbook-parts-"));
+  // Parts are made side by side (each clip measured by ffprobe), then placed one after the other.
+  const made = await Promise.all(
+    parts.map(async (part) => {
+      const wavs = await Promise.all(part.pieces.map(clipOf));
+      const seconds = await Promise.all(wavs.map(probeSeconds));
+      const chunks: Int16Array[] = [silence(LEAD_MS)];
+      const sentences: TimedSentence[] = [];
+      let cursor = LEAD_MS / 1000;
+      for (const [i, piece] of part.pieces.entries()) {
+        chunks.push(parseWav(await readFile(wavs[i])).samples, silence(piece.pauseMs));
+        sentences.push({
+          id: piece.id,
+          role: piece.role,
+          path: piece.path,
+          text: piece.text,
+          start: round(cursor),
+          end: round(cursor + seconds[i]),
+        });
+        cursor += seconds[i] + piece.pauseMs / 1000;
+      }
+      chunks.push(silence(TAIL_MS));
+      // Intro and credits have no MP3 of their own, as in the audio edition: they are heard in the whole-leaflet file.
+      const own = part.kind === "section" || part.kind === "question";
+      const path = `${slug}/audio/${part.id}.mp3`;
+      const file = own ? join(distDir, path) : join(distDir, "extra", `${part.id}.mp3`);
+      await mkdir(dirname(file), { recursive: true });
+      await encodeMp3(joinPcm(chunks), file);
+      return { part, own, path, file, sentences, duration: await probeSeconds(file) };
+    }),
+  );
   const timedParts: TimedPart[] = [];
-  const partFiles: string[] = [];
   let offset = 0;
-  for (const part of parts) {
-    const wavs = await Promise.all(part.pieces.map(clipOf));
-    const chunks: Int16Array[] = [silence(LEAD_MS)];
-    const sentences: TimedSentence[] = [];
-    let cursor = LEAD_MS / 1000;
-    for (const [i, piece] of part.pieces.entries()) {
-      const seconds = await probeSeconds(wavs[i]);
-      chunks.push(parseWav(await readFile(wavs[i])).samples, silence(piece.pauseMs));
-      sentences.push({
-        id: piece.id,
-        role: piece.role,
-        path: piece.path,
-        text: piece.text,
-        start: round(cursor),
-        end: round(cursor + seconds),
-      });
-      cursor += seconds + piece.pauseMs / 1000;
-    }
-    chunks.push(silence(TAIL_MS));
-    // Intro and credits have no MP3 of their own, as in the audio edition: they are heard in the whole-leaflet file.
-    const own = part.kind === "section" || part.kind === "question";
-    const path = `${slug}/audio/${part.id}.mp3`;
-    const file = own ? join(distDir, path) : join(distDir, "extra", `${part.id}.mp3`);
-    await mkdir(dirname(file), { recursive: true });
-    await encodeMp3(joinPcm(chunks), file);
-    partFiles.push(file);
-    const duration = await probeSeconds(file);
+  for (const m of made) {
+    const { part } = m;
     timedParts.push({
       id: part.id,
       kind: part.kind,
       title: part.title,
       level: part.level,
-      audio: own ? path : undefined,
-      durationSeconds: round(duration),
+      audio: m.own ? m.path : undefined,
+      durationSeconds: round(m.duration),
       offsetSeconds: round(offset),
-      sentences,
+      sentences: m.sentences,
     });
-    offset += duration;
+    offset += m.duration;
   }
+  const partFiles = made.map((m) => m.file);
   // The whole-leaflet file is the parts' MP3 frames joined without re-encoding, as the audio edition makes it.
   const wholePath = `${slug}/audio/${slug}-all.mp3`;
   const list = join(scratch, "parts.txt");
