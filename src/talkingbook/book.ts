@@ -46,7 +46,9 @@ export interface WrittenBook {
   warnings: string[];
 }
 
+/** How the books name the voice when the settings do not. */
 export const DEFAULT_NARRATOR = "合成音声";
+/** ncc:generator when the settings name no tool. */
 export const GENERATOR = "leaflet-toolchain talking books";
 
 /**

@@ -65,7 +65,7 @@ export function partDocuments(leaflet: Leaflet, timing: TimingMap, opts: Content
     docs.push({ partId, kind, level, title, headingId: b.headingId, body: b.out, ids: b.ids, images: b.images, ruby: b.ruby });
   };
 
-  make(INTRO_PART, "intro", 1, leaflet.title, (b) => {
+  make(timing.parts.find((p) => p.kind === "intro")?.id ?? INTRO_PART, "intro", 1, leaflet.title, (b) => {
     const [title, issuer] = titleRuns(leaflet);
     b.open("section", "titlepage");
     b.heading(1, `${LEAD_UNIT}--title`, b.sentences(title), "title");

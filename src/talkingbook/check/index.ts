@@ -1,5 +1,6 @@
 // The three checks of the talking books behind one call, and a command line for people and CI:
 //   npx node src/talkingbook/check/index.ts dist/card-safety/card-safety.epub dist/card-safety/card-safety-daisy.zip
+import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { runAce } from "./ace.ts";
 import { checkDaisy202 } from "./daisy202.ts";
@@ -34,6 +35,11 @@ export async function main(paths: string[], out: (line: string) => void = consol
   }
   let code = 0;
   for (const p of paths) {
+    if (!existsSync(p)) {
+      out(`${p}: error: there is no such book (hint: build the talking books first with \`leaflet build\`)`);
+      code = Math.max(code, 1);
+      continue;
+    }
     try {
       for (const r of await checkTalkingBook(p)) {
         out(formatReport(r));
