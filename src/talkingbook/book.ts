@@ -8,8 +8,8 @@ import type { AudioChoice } from "./sync.ts";
 export interface TalkingBookSettings {
   /** The site's public base URL (settings.baseUrl): with the slug it makes the books' stable identifier. */
   baseUrl: string;
-  /** Who publishes the book; default: the leaflet's issuer. */
-  publisher?: string;
+  /** Who publishes the book: the site's issuer (settings.issuer), the city hall. */
+  publisher: string;
   /** Last modification, ISO 8601 UTC to the second (`2024-04-01T09:00:00Z`): EPUB's dcterms:modified and the ZIP dates. */
   modified: string;
   /** The voice, as the books name it (ncc:narrator, media:narrator); default 「合成音声」. */
@@ -82,4 +82,14 @@ export function need(map: ReadonlyMap<string, Uint8Array>, key: string, what: st
   const data = map.get(key);
   if (!data) throw new Error(`${leaflet.file}: the talking books need ${what} ${key}, which was not given (is the audio edition built?)`);
   return data;
+}
+
+/** The leaflet's author for the books' metadata: its issuer, else the publisher (a leaflet may name none). */
+export function creatorOf(input: TalkingBookInput): string {
+  return input.leaflet.issuer || input.settings.publisher;
+}
+
+/** The leaflet's date, else the day of the build (DAISY 2.02 requires a dc:date). */
+export function dateOf(input: TalkingBookInput): string {
+  return input.leaflet.date || input.settings.modified.slice(0, 10);
 }

@@ -20,6 +20,7 @@ import { readZip } from "./zip.ts";
 
 const SETTINGS = {
   baseUrl: "https://www.city.example.lg.jp/leaflets/",
+  publisher: "市川市",
   narrator: "Open JTalk（NIT ATR503 M001）",
   modified: "2024-04-01T09:00:00Z",
 };

@@ -18,7 +18,7 @@ import { type BookFixture, buildFixture } from "./testing/fixture.ts";
 import { utf8 } from "./xml.ts";
 import { writeZip } from "./zip.ts";
 
-const SETTINGS = { baseUrl: "https://www.city.example.lg.jp/leaflets/", modified: "2024-04-01T09:00:00Z" };
+const SETTINGS = { baseUrl: "https://www.city.example.lg.jp/leaflets/", publisher: "市川市", modified: "2024-04-01T09:00:00Z" };
 let fx: BookFixture;
 let epubFiles: Map<string, Uint8Array>;
 let daisyFiles: Map<string, Uint8Array>;

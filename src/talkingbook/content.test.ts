@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TIMING_MAP_VERSION, type TimingMap } from "../edition/timing.ts";
 import { leafletRuns, sentenceId, sentencesOf } from "../model/sentences.ts";
+import type { Inline } from "../model/types.ts";
 import { allElements, deepText, parseXml } from "./check/xmltree.ts";
 import { bookImageNames, leafletImages, partDocuments, titleRuns } from "./content.ts";
 import { bookLeaflet } from "./testing/fixture.ts";
@@ -73,7 +74,12 @@ describe("partDocuments", () => {
       expect(elements.get("_credits--0-s0")).toBeDefined();
     }
     // The unit ids are the headings' ids, so links to `q1.xhtml#q1` land on the question.
-    expect(epub.map((d) => d.headingId)).toEqual(["_lead--title", "counters", "q1", "q2", "_credits--h"]);
+    expect(epub.map((d) => d.headingId)).toEqual(["_title--h", "counters", "q1", "q2", "_credits--h"]);
+    // The title is spoken whole (its id is the audio's), a table row as one sentence of its own.
+    const intro = allElements(xml(epub[0].body));
+    expect(deepText(intro.find((e) => e.attrs.id === "_title--h-s0")!)).toBe("マイナンバーカードの受け取り");
+    expect(deepText(intro.find((e) => e.attrs.class === "issuer")!)).toBe("発行：市川市 市民課");
+    expect(allElements(xml(epub[1].body)).find((e) => e.attrs.id === "counters--2-0-s0")?.name).toBe("tr");
   });
 
   it("shows ruby as <ruby> with <rp> in EPUB and as a reading in brackets in DAISY's XHTML 1.0", () => {
@@ -143,5 +149,17 @@ describe("partDocuments", () => {
     expect(bookImageNames(l)).toEqual(new Map([["カードの表面.PNG", "image-1.png"]]));
     const [, counters] = partDocuments(l, timing, { dialect: "epub", imageSrc: (n) => `../images/${bookImageNames(l).get(n)}` });
     expect(counters.body).toContain('src="../images/image-1.png"');
+  });
+
+  it("marks a run in another language with it, and writes no issuer line when the leaflet names none", () => {
+    const l = bookLeaflet("/x.png");
+    l.issuer = "";
+    const p = l.body[0];
+    if (p.type !== "paragraph") throw new Error("fixture changed");
+    // The model's run in another language (`:en[…]`), as the parser makes it.
+    p.children.push({ type: "foreign", lang: "en", children: [{ type: "text", value: "Inquiries" }] } as unknown as Inline);
+    const [intro] = partDocuments(l, timing, { dialect: "epub", imageSrc: (n) => n });
+    expect(intro.body).toContain('<span lang="en" xml:lang="en">Inquiries</span>');
+    expect(intro.body).not.toContain("発行");
   });
 });

@@ -44,14 +44,14 @@ export interface ContentOptions {
 }
 
 /**
- * The runs of the title page that the model does not list (it starts at the lead): the leaflet's title and its
- * issuer. The audio edition's opening speaks them; its timing map must use these addresses for their sentences.
+ * The unit name of the leaflet's title in sentence ids (TITLE_UNIT of the audio edition's speech script): the
+ * title is spoken whole as `_title--h-s0`, the issuer as an announcement of it (`_title--h-s0~a`).
  */
+export const TITLE_UNIT = "_title";
+
+/** The title page's run the model does not list (it starts at the lead): the leaflet's title, one sentence. */
 export function titleRuns(leaflet: Leaflet): TextRun[] {
-  return [
-    { unit: LEAD_UNIT, path: "title", role: "title", inlines: [{ type: "text", value: leaflet.title }] },
-    { unit: LEAD_UNIT, path: "issuer", role: "paragraph", inlines: [{ type: "text", value: leaflet.issuer }] },
-  ];
+  return [{ unit: TITLE_UNIT, path: "h", role: "title", inlines: [{ type: "text", value: leaflet.title }] }];
 }
 
 /** The documents of a leaflet in reading order: title page, each section and question, and the credits if the audio has them. */
@@ -66,10 +66,11 @@ export function partDocuments(leaflet: Leaflet, timing: TimingMap, opts: Content
   };
 
   make(timing.parts.find((p) => p.kind === "intro")?.id ?? INTRO_PART, "intro", 1, leaflet.title, (b) => {
-    const [title, issuer] = titleRuns(leaflet);
+    const [title] = titleRuns(leaflet);
     b.open("section", "titlepage");
-    b.heading(1, `${LEAD_UNIT}--title`, b.sentences(title), "title");
-    b.out += `<p class="issuer">発行：${b.sentences(issuer)}</p>`;
+    // Spoken whole, so one element, whatever marks the title has inside.
+    b.heading(1, `${TITLE_UNIT}--h`, `<span id="${b.id(sentenceId(title, 0))}">${esc(leaflet.title)}</span>`, "title");
+    if (leaflet.issuer) b.out += `<p class="issuer">発行：${esc(leaflet.issuer)}</p>`;
     leadBlocks(leaflet).forEach((block, i) => {
       b.block(LEAD_UNIT, String(i), block, 1);
     });
@@ -224,6 +225,12 @@ class DocBuilder {
           // Only links a reading system can follow safely; a script URL is shown as its text.
           html += SAFE_URL.test(n.url.trim()) ? `<a href="${esc(n.url.trim())}">${this.inlines(n.children)}</a>` : this.inlines(n.children);
           break;
+        default: {
+          // Any other inline with children keeps them; one with a language (a run in English) is marked with it.
+          const other = n as unknown as { lang?: string; children?: Inline[] };
+          const inner = other.children ? this.inlines(other.children) : "";
+          html += other.lang ? `<span lang="${esc(other.lang)}" xml:lang="${esc(other.lang)}">${inner}</span>` : inner;
+        }
       }
     }
     return html;
@@ -279,8 +286,10 @@ class DocBuilder {
         this.out += "<table>";
         if (inlineText(block.caption).trim()) this.out += `<caption>${run(`${path}-c`, block.caption)}</caption>`;
         this.out += `<thead><tr>${block.header.map((h) => `<th scope="col">${this.inlines(h)}</th>`).join("")}</tr></thead><tbody>`;
+        // The audio reads a row as one sentence (each cell after its header): the row has that sentence's id.
         block.rows.forEach((row, r) => {
-          this.out += `<tr>${row.map((cell, c) => `<td>${run(`${path}-${r}-${c}`, cell)}</td>`).join("")}</tr>`;
+          const rowId = this.id(sentenceId({ unit, path: `${path}-${r}` }, 0));
+          this.out += `<tr id="${rowId}">${row.map((cell, c) => `<td>${run(`${path}-${r}-${c}`, cell)}</td>`).join("")}</tr>`;
         });
         this.out += "</tbody></table>";
         return;

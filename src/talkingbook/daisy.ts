@@ -4,7 +4,9 @@
 import {
   baseName,
   bookIdentifier,
+  creatorOf,
   DEFAULT_NARRATOR,
+  dateOf,
   GENERATOR,
   modifiedDate,
   need,
@@ -88,11 +90,11 @@ const metaLine = (name: string, content: string, scheme?: string) => `<meta${att
 
 function ncc(input: TalkingBookInput, plan: SyncPlan, id: string, files: number): string {
   const { leaflet, settings } = input;
-  const publisher = settings.publisher ?? leaflet.issuer;
+  const publisher = settings.publisher;
   const metas = [
     metaLine("dc:title", leaflet.title),
-    metaLine("dc:creator", leaflet.issuer),
-    metaLine("dc:date", leaflet.date, "yyyy-mm-dd"),
+    metaLine("dc:creator", creatorOf(input)),
+    metaLine("dc:date", dateOf(input), "yyyy-mm-dd"),
     metaLine("dc:format", "Daisy 2.02"),
     metaLine("dc:identifier", id),
     metaLine("dc:language", "ja", "ISO 639"),

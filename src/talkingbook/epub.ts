@@ -1,7 +1,16 @@
 // The EPUB 3 talking book: one XHTML document per audio part with a media overlay that highlights each sentence
 // as it is read, the MP3s, a navigation document, and the accessibility metadata (EPUB Accessibility 1.1).
 // For ChattyBooks, Thorium and other EPUB 3 reading systems that play media overlays.
-import { baseName, bookIdentifier, DEFAULT_NARRATOR, modifiedDate, need, type TalkingBookInput, type WrittenBook } from "./book.ts";
+import {
+  baseName,
+  bookIdentifier,
+  creatorOf,
+  DEFAULT_NARRATOR,
+  modifiedDate,
+  need,
+  type TalkingBookInput,
+  type WrittenBook,
+} from "./book.ts";
 import { bookImageNames, type PartDocument, partDocuments } from "./content.ts";
 import { planSync, type SyncPlan } from "./sync.ts";
 import { clock, seconds } from "./time.ts";
@@ -99,9 +108,9 @@ function packageDocument(input: TalkingBookInput, docs: PartDocument[], plan: Sy
     `    <dc:title id="title">${esc(leaflet.title)}</dc:title>`,
     ...(leaflet.titleReading ? [meta("file-as", leaflet.titleReading, "title")] : []),
     "    <dc:language>ja</dc:language>",
-    `    <dc:creator id="creator">${esc(leaflet.issuer)}</dc:creator>`,
-    `    <dc:publisher>${esc(settings.publisher ?? leaflet.issuer)}</dc:publisher>`,
-    `    <dc:date>${esc(leaflet.date)}</dc:date>`,
+    `    <dc:creator id="creator">${esc(creatorOf(input))}</dc:creator>`,
+    `    <dc:publisher>${esc(settings.publisher)}</dc:publisher>`,
+    ...(leaflet.date ? [`    <dc:date>${esc(leaflet.date)}</dc:date>`] : []),
     ...(leaflet.summary ? [`    <dc:description>${esc(leaflet.summary)}</dc:description>`] : []),
     ...(leaflet.source ? [`    <dc:source>${esc(leaflet.source)}</dc:source>`] : []),
     meta("dcterms:modified", settings.modified),

@@ -94,7 +94,7 @@ describe("planSync", () => {
     expect(q2.pars.map((p) => p.target)).toEqual(["q2--h-s0", "q2--0-0-s0", "q2--0-1-s0"]);
     const counters = plan.parts.find((p) => p.part.id === "counters")!;
     expect(counters.pars.map((p) => p.target)).toContain("counters--3-s0"); // 図、 + the image's alt text
-    expect(counters.pars.map((p) => p.target)).toContain("counters--2-0-0-s0"); // 曜日、 + the cell
+    expect(counters.pars.map((p) => p.target)).toContain("counters--2-0-s0"); // a table row, read as one sentence
   });
 
   it("synchronizes a sentence the text lacks with the heading, and says so", () => {

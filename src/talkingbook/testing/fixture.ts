@@ -12,7 +12,7 @@ import sharp from "sharp";
 import { resolveEngine, type TtsEngine } from "../../audio/engine.ts";
 import { encodeWav, parseWav } from "../../audio/wav.ts";
 import { TIMING_MAP_VERSION, type TimedPart, type TimedSentence, type TimingMap } from "../../edition/timing.ts";
-import { LEAD_UNIT, leadRuns, sentenceId, sentencesOf, type TextRun, unitRuns } from "../../model/sentences.ts";
+import { leadRuns, sentenceId, sentencesOf, type TextRun, unitRuns } from "../../model/sentences.ts";
 import type { Inline, Leaflet, SourcePos } from "../../model/types.ts";
 import { inlineText, listUnits } from "../../model/walk.ts";
 import { spokenText } from "../../reading/speech.ts";
@@ -130,70 +130,73 @@ interface SpokenPart {
   pieces: Piece[];
 }
 
-/** The pieces of each part in playing order, as the audio edition speaks them. */
+/**
+ * The pieces of each part in playing order, spoken as the audio edition's speech script does: each sentence of a
+ * run on its own (a list number or 「質問3。」 with the first), a speaker's name and 「答え」 as announcements of the
+ * run they introduce, captions, contact lines and alt texts whole, a table row as one sentence of its own.
+ */
 export function leafletPieces(leaflet: Leaflet): SpokenPart[] {
-  const sentencesOfRun = (r: Pick<TextRun, "unit" | "path" | "inlines">, pitch = 0): Piece[] =>
-    sentencesOf(r.inlines).map((s, n) => ({
-      id: sentenceId(r, n),
-      role: "text",
-      path: r.path,
-      text: inlineText(s).trim(),
-      spoken: spokenText(s, []),
-      pitch,
-      pauseMs: 250,
-    }));
-  const announce = (id: string, path: string, spoken: string): Piece => ({
-    id: `${id}~a`,
-    role: "announcement",
+  const piece = (id: string, role: Piece["role"], path: string, text: string, spoken: string, pitch = 0, pauseMs = 250): Piece => ({
+    id,
+    role,
     path,
-    text: spoken,
+    text,
     spoken,
-    pitch: 0,
-    pauseMs: 150,
+    pitch,
+    pauseMs,
   });
+  const sentencesOfRun = (r: Pick<TextRun, "unit" | "path" | "inlines">, prefix = "", pitch = 0): Piece[] =>
+    sentencesOf(r.inlines).map((s, n) =>
+      piece(sentenceId(r, n), "text", r.path, inlineText(s).trim(), `${n === 0 ? prefix : ""}${spokenText(s, [])}`, pitch),
+    );
+  const whole = (r: TextRun, spoken: string) => piece(sentenceId(r, 0), "text", r.path, inlineText(r.inlines), spoken);
+  const announce = (r: Pick<TextRun, "unit" | "path">, spoken: string) =>
+    piece(`${sentenceId(r, 0)}~a`, "announcement", r.path, "", spoken, 0, 150);
   const speakers = new Map(leaflet.speakers.map((s) => [s.id, s]));
-  const runPieces = (runs: TextRun[]): Piece[] =>
-    runs.flatMap((r) => {
-      const id = `${r.unit}--${r.path}`;
+  const runPieces = (runs: TextRun[]): Piece[] => {
+    const out: Piece[] = [];
+    for (let i = 0; i < runs.length; i++) {
+      const r = runs[i];
       if (r.role === "dialogue" && r.speaker) {
         const sp = speakers.get(r.speaker)!;
-        return [announce(id, r.path, `${sp.reading ?? sp.name}。`), ...sentencesOfRun(r, sp.pitch)];
-      }
-      if (r.role === "item" && r.number !== undefined) return [announce(id, r.path, `${r.number}、`), ...sentencesOfRun(r)];
-      if (r.role === "caption") return [announce(id, r.path, "表、"), ...sentencesOfRun(r)];
-      if (r.role === "cell" && r.header) return [announce(id, r.path, `${inlineText(r.header)}、`), ...sentencesOfRun(r)];
-      if (r.role === "alt") return [announce(id, r.path, "図、"), ...sentencesOfRun(r)];
-      return sentencesOfRun(r);
-    });
-  const [title, issuer] = titleRuns(leaflet);
+        out.push(announce(r, `${sp.reading ?? sp.name}。`), ...sentencesOfRun(r, "", sp.pitch));
+      } else if (r.role === "item") out.push(...sentencesOfRun(r, r.number !== undefined ? `${r.number}、` : ""));
+      else if (r.role === "caption") out.push(whole(r, `表、${spokenText(r.inlines, [])}。`));
+      else if (r.role === "alt") out.push(whole(r, `図、${inlineText(r.inlines)}`));
+      else if (r.role === "contact-title" || r.role === "contact-entry") out.push(whole(r, `${spokenText(r.inlines, [])}。`));
+      else if (r.role === "cell") {
+        const rowPath = r.path.split("-").slice(0, -1).join("-");
+        const row = [r];
+        while (runs[i + 1]?.role === "cell" && runs[i + 1].path.startsWith(`${rowPath}-`)) row.push(runs[++i]);
+        const spoken = row.map((c) => `${c.header ? `${inlineText(c.header)}、` : ""}${spokenText(c.inlines, [])}`).join("、");
+        out.push(
+          piece(
+            sentenceId({ unit: r.unit, path: rowPath }, 0),
+            "text",
+            rowPath,
+            row.map((c) => inlineText(c.inlines)).join(" | "),
+            `${spoken}。`,
+          ),
+        );
+      } else out.push(...sentencesOfRun(r));
+    }
+    return out;
+  };
+  const [title] = titleRuns(leaflet);
+  const intro: Piece[] = [whole(title, `${leaflet.title}。`)];
+  if (leaflet.issuer) intro.push(announce(title, `発行、${leaflet.issuer}。`));
   const parts: SpokenPart[] = [
-    {
-      id: "_intro",
-      kind: "intro",
-      title: leaflet.title,
-      level: 1,
-      pieces: [
-        ...sentencesOfRun(title),
-        announce(`${LEAD_UNIT}--issuer-s0`, "issuer", "発行、"),
-        ...sentencesOfRun(issuer),
-        ...runPieces(leadRuns(leaflet)),
-      ],
-    },
+    { id: "_intro", kind: "intro", title: leaflet.title, level: 1, pieces: [...intro, ...runPieces(leadRuns(leaflet))] },
   ];
   const inSection = new Set(
     leaflet.body.flatMap((b) => (b.type === "section" ? b.children.filter((c) => c.type === "question").map((q) => q.id) : [])),
   );
   for (const unit of listUnits(leaflet)) {
-    const runs = unitRuns(unit);
+    const [heading, ...body] = unitRuns(unit);
     const pieces =
       unit.type === "question"
-        ? [
-            announce(`${unit.id}--h-s0`, "h", `質問${unit.number}。`),
-            ...runPieces(runs.slice(0, 1)),
-            announce(`${unit.id}--0`, "0", "答え。"),
-            ...runPieces(runs.slice(1)),
-          ]
-        : runPieces(runs);
+        ? [...sentencesOfRun(heading, `質問${unit.number}。`), ...(body.length ? [announce(body[0], "答え。")] : []), ...runPieces(body)]
+        : [...sentencesOfRun(heading), ...runPieces(body)];
     const title = unit.type === "question" ? `Q${unit.number}. ${inlineText(unit.question)}` : inlineText(unit.title);
     parts.push({ id: unit.id, kind: unit.type, title, level: inSection.has(unit.id) ? 3 : 2, pieces });
   }
@@ -202,7 +205,7 @@ export function leafletPieces(leaflet: Leaflet): SpokenPart[] {
     kind: "credits",
     title: "クレジット",
     level: 2,
-    pieces: [{ id: "_credits--0-s0", role: "text", path: "0", text: CREDIT, spoken: CREDIT, pitch: 0, pauseMs: 250 }],
+    pieces: [piece("_credits--h-s0", "text", "h", CREDIT, CREDIT)],
   });
   return parts;
 }
