@@ -10,9 +10,8 @@ import { esc, xmlId } from "./xml.ts";
 /** EPUB 3 content documents (XHTML5, ruby) or DAISY 2.02 ones (XHTML 1.0, which has no ruby). */
 export type Dialect = "epub" | "daisy";
 
-/** Part ids of the timing map that are not unit ids (unit ids never start with `_`). */
+/** The timing map's id of the opening part (unit ids never start with `_`); found by its kind when it differs. */
 export const INTRO_PART = "_intro";
-export const CREDITS_PART = "_credits";
 
 /** One content document: the text of one audio part. */
 export interface PartDocument {
