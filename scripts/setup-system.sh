@@ -3,9 +3,11 @@
 # As root on Debian/Ubuntu it installs them; otherwise it prints the commands to run.
 set -euo pipefail
 
+# epubcheck (Java) checks the EPUB talking books; daisy-player, run under tmux, is the smoke test of the DAISY ones.
 PACKAGES=(
   open-jtalk open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001
   chromium fonts-morisawa-bizud-gothic poppler-utils ffmpeg lame zbar-tools
+  epubcheck daisy-player tmux
 )
 
 have_all() {
@@ -24,7 +26,7 @@ fi
 if [ ! -f /etc/debian_version ]; then
   cat <<MSG
 setup-system: this is not Debian or Ubuntu. Install the equivalents yourself.
-  macOS (Homebrew): brew install open-jtalk ffmpeg lame poppler zbar && brew install --cask chromium
+  macOS (Homebrew): brew install open-jtalk ffmpeg lame poppler zbar epubcheck tmux && brew install --cask chromium
   BIZ UD fonts: https://github.com/googlefonts/morisawa-biz-ud-gothic (set fonts in content/settings.yaml)
 MSG
   exit 0
