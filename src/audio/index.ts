@@ -268,7 +268,7 @@ export function createAudioRenderer(opts: AudioOptions = {}): Renderer & { lastS
       const stats = await renderAudioEdition(ctx, opts);
       renderer.lastStats = stats;
       ctx.log.info(
-        `audio: ${stats.unitFiles + stats.leafletFiles} files, ${Math.round(stats.audioSeconds)} s of speech; ` +
+        `audio: ${stats.unitFiles} section and question files and ${stats.leafletFiles} whole-leaflet files with their openings, credits, timing maps and zips, ${Math.round(stats.audioSeconds)} s of speech; ` +
           `${stats.clipsSynthesized} of ${stats.clips} clips synthesized, ${stats.unitsEncoded} units encoded (the rest from cache)`,
       );
     },

@@ -1,14 +1,15 @@
 // The talking-book edition's public surface: the two writers, and the function a renderer calls to make both
 // books of a leaflet from what the audio edition left in the build folder (its MP3s and timing.json).
-import { randomBytes } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { RenderError } from "../edition/contract.ts";
 import { TIMING_MAP_VERSION, type TimingMap } from "../edition/timing.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
 import type { Leaflet } from "../model/types.ts";
 import type { TalkingBookInput, TalkingBookSettings, WrittenBook } from "./book.ts";
-import { runAce } from "./check/ace.ts";
+import { aceVersion, runAce } from "./check/ace.ts";
 import { CheckerUnavailableError, type CheckReport } from "./check/report.ts";
 import { leafletImages } from "./content.ts";
 import { daisyName, writeDaisy } from "./daisy.ts";
@@ -40,7 +41,21 @@ export interface RenderTalkingBooksOptions {
    * `omit`: never state it (faster; for drafts).
    */
   conformance?: "verify" | "omit";
+  /**
+   * Where Ace's verdicts are kept between builds, by the book's content (its bytes written with a fixed date) and
+   * Ace's version: an unchanged book is not checked again.
+   */
+  verdicts?: AceVerdicts;
 }
+
+/** A store of Ace reports by key (the talking-book renderer keeps them in the build cache). */
+export interface AceVerdicts {
+  get(key: string): Promise<CheckReport | undefined>;
+  put(key: string, report: CheckReport): Promise<void>;
+}
+
+/** The date a book is written with to key its Ace verdict: the verdict does not depend on when it was built. */
+const VERDICT_DATE = "2000-01-01T00:00:00Z";
 
 /** One written book file. */
 export interface RenderedBook {
@@ -80,16 +95,22 @@ export async function renderTalkingBooks(opts: RenderTalkingBooksOptions): Promi
   let ace: CheckReport | undefined;
   if ((opts.conformance ?? "verify") === "verify") {
     epub = writeEpub({ ...input, settings: { ...settings, conformance: true } });
-    const dir = await mkdtemp(join(tmpdir(), "talkingbook-ace-"));
-    try {
-      const file = join(dir, epub.name);
-      await writeFile(file, epub.archive);
-      ace = await runAce(file);
-    } catch (err) {
-      if (!(err instanceof CheckerUnavailableError)) throw err;
-      warnings.push(`${leaflet.file}: the EPUB does not state accessibility conformance: ${err.message}`);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+    const keyed = writeEpub({ ...input, settings: { ...settings, modified: VERDICT_DATE, conformance: true } });
+    const key = createHash("sha256").update(aceVersion()).update(keyed.archive).digest("hex");
+    ace = await opts.verdicts?.get(key);
+    if (!ace) {
+      const dir = await mkdtemp(join(tmpdir(), "talkingbook-ace-"));
+      try {
+        const file = join(dir, epub.name);
+        await writeFile(file, epub.archive);
+        ace = await runAce(file);
+        await opts.verdicts?.put(key, ace);
+      } catch (err) {
+        if (!(err instanceof CheckerUnavailableError)) throw err;
+        warnings.push(`${leaflet.file}: the EPUB does not state accessibility conformance: ${err.message}`);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     }
     if (!ace?.ok) {
       if (ace)
@@ -107,8 +128,8 @@ export async function renderTalkingBooks(opts: RenderTalkingBooksOptions): Promi
 
   const epubPath = talkingBookLayout.epub(leaflet.slug);
   const daisyPath = talkingBookLayout.daisy(leaflet.slug);
-  await writeAtomic(join(distDir, epubPath), epub.archive);
-  await writeAtomic(join(distDir, daisyPath), daisy.archive);
+  await writeFileAtomic(join(distDir, epubPath), epub.archive);
+  await writeFileAtomic(join(distDir, daisyPath), daisy.archive);
   return {
     epub: { path: epubPath, bytes: epub.archive.length, totalSeconds: epub.totalMs / 1000 },
     daisy: { path: daisyPath, bytes: daisy.archive.length, totalSeconds: daisy.totalMs / 1000 },
@@ -164,11 +185,4 @@ function buildTime(): string {
   const epoch = Number(process.env.SOURCE_DATE_EPOCH);
   const d = Number.isFinite(epoch) && epoch > 0 ? new Date(epoch * 1000) : new Date();
   return `${d.toISOString().slice(0, 19)}Z`;
-}
-
-async function writeAtomic(path: string, data: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
 }

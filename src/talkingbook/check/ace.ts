@@ -19,6 +19,16 @@ interface AceAssertion {
 /** Impacts Ace gives a violation; critical and serious ones fail a book. */
 export const ACE_IMPACTS = ["critical", "serious", "moderate", "minor"] as const;
 
+/** The installed Ace's version (`none` when it is not installed): a newer Ace may judge a book differently. */
+export function aceVersion(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    return (require("@daisy/ace-cli/package.json") as { version: string }).version;
+  } catch {
+    return "none";
+  }
+}
+
 /** Runs Ace; ok when it finds no critical and no serious violation. */
 export async function runAce(epub: string, opts: { chromium?: string; timeoutMs?: number } = {}): Promise<CheckReport> {
   let cli: string;
