@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encodeMp3 } from "./encode.ts";
 import { applyGainWithLimiter, limitForGain } from "./limiter.ts";
-import { integratedLoudness } from "./loudness.ts";
+import { integratedLoudness, measureLoudness } from "./loudness.ts";
 import { mp3Frames } from "./mp3.ts";
 import { encodeWav, parseWav } from "./wav.ts";
 
@@ -35,6 +35,12 @@ describe("integratedLoudness (BS.1770-4)", () => {
       await writeFile(file, encodeWav({ sampleRate: 48000, samples }));
       expect(Math.abs(integratedLoudness(samples) - ffmpegLoudness(file)), name).toBeLessThan(0.15);
     }
+  });
+  it("reports the peak of every 100 ms step", () => {
+    const samples = new Int16Array(48000);
+    samples[4800 * 3 + 17] = -12345;
+    samples[4800 * 7] = 99;
+    expect([...measureLoudness(samples).stepPeaks]).toEqual([0, 0, 0, 12345, 0, 0, 0, 99, 0, 0]);
   });
   it("reports −70 LUFS for silence", () => {
     expect(integratedLoudness(new Int16Array(48000))).toBe(-70);
@@ -69,6 +75,10 @@ describe("limitForGain", () => {
     expect(limited.subarray(0, 12000)).toEqual(input.subarray(0, 12000));
     expect(changed).toBeGreaterThan(0);
     expect(changed).toBeLessThan(24000);
+    // With the loudness pass's step peaks it looks only where they say, and does exactly the same.
+    const guided = input.slice();
+    limitForGain(guided, 4, -2.5, 48000, measureLoudness(input));
+    expect(guided).toEqual(limited);
   });
 });
 

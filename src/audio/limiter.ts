@@ -7,7 +7,13 @@
  * Lowers `samples` in place around peaks, ramping ahead of them, so that after multiplying by `gainDb` no sample
  * exceeds `ceilingDbfs`. Returns the number of samples it changed.
  */
-export function limitForGain(samples: Int16Array, gainDb: number, ceilingDbfs: number, sampleRate = 48000): number {
+export function limitForGain(
+  samples: Int16Array,
+  gainDb: number,
+  ceilingDbfs: number,
+  sampleRate = 48000,
+  peaks?: { stepPeaks: Int32Array; stepSamples: number },
+): number {
   const gain = 10 ** (gainDb / 20);
   const ceiling = 32767 * 10 ** (ceilingDbfs / 20);
   const threshold = ceiling / gain;
@@ -16,7 +22,13 @@ export function limitForGain(samples: Int16Array, gainDb: number, ceilingDbfs: n
   const releaseSamples = Math.round(sampleRate * 0.05);
   // Spans around samples that would go over the ceiling: the limiter works only there.
   const spans: [number, number][] = [];
+  // With the loudness pass's peaks, only the steps that hold a sample over the threshold are looked at.
+  const covered = peaks ? peaks.stepPeaks.length * peaks.stepSamples : 0;
   for (let i = 0; i < n; i++) {
+    if (peaks && i < covered && peaks.stepPeaks[(i / peaks.stepSamples) | 0] <= threshold) {
+      i += peaks.stepSamples - (i % peaks.stepSamples) - 1;
+      continue;
+    }
     const s = samples[i];
     if (s > threshold || s < -threshold) {
       const start = Math.max(0, i - lookahead);

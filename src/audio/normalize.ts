@@ -4,7 +4,7 @@
 import { Worker } from "node:worker_threads";
 import { encodeMp3, MP3_FORMAT } from "./encode.ts";
 import { limitForGain } from "./limiter.ts";
-import { integratedLoudness } from "./loudness.ts";
+import { measureLoudness } from "./loudness.ts";
 import { readWavHeader, readWavInto, type WavHeader } from "./wav.ts";
 
 /** What to join and where to bring it. */
@@ -88,9 +88,10 @@ export async function normalizeUnit(job: NormalizeJob): Promise<NormalizeResult>
     }
     at += clipSamples[i] + pauseSamples[i];
   }
-  const measuredLufs = integratedLoudness(joined, rate);
+  const measured = measureLoudness(joined, rate);
+  const measuredLufs = measured.lufs;
   const gainDb = Math.min(job.maxGainDb, job.targetLufs - measuredLufs);
-  limitForGain(joined, gainDb, job.ceilingDbfs, rate);
+  limitForGain(joined, gainDb, job.ceilingDbfs, rate, measured);
   await encodeMp3(joined, gainDb, job.outMp3);
   return {
     layout: { sampleRate: rate, leadSamples, clipSamples, pauseSamples, samples },
