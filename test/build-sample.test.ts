@@ -34,6 +34,11 @@ describe("the full build of the sample content", () => {
         layout.pdf(l.slug),
         layout.printPdf(l.slug),
         layout.leafletAudio(l.slug),
+        layout.unitAudio(l.slug, "_intro"),
+        layout.timingMap(l.slug),
+        layout.audioZip(l.slug),
+        layout.epub(l.slug),
+        layout.daisy(l.slug),
         layout.brf(l.slug),
         layout.brailleText(l.slug),
         layout.brailleProof(l.slug),
@@ -66,7 +71,9 @@ describe("the full build of the sample content", () => {
 
   it("the 62-question FAQ is a booklet with one audio file and one voice code per question", () => {
     const faq = artifacts.filter((a) => a.slug === "mynumber-faq");
-    expect(faq.filter((a) => a.kind === "audio-unit")).toHaveLength(62);
+    // 62 questions, and the opening (title and lead) and the credits as parts of their own without a unit id.
+    expect(faq.filter((a) => a.kind === "audio-unit" && a.unitId)).toHaveLength(62);
+    expect(faq.filter((a) => a.kind === "audio-unit" && !a.unitId).map((a) => a.meta?.part)).toEqual(["intro", "credits"]);
     expect(faq.filter((a) => a.kind === "code-png" && a.unitId?.startsWith("q"))).toHaveLength(62);
     expect(faq.find((a) => a.kind === "pdf")?.meta).toMatchObject({ layout: "booklet" });
   });

@@ -3,8 +3,9 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { applyGainWithLimiter } from "./limiter.ts";
-import { integratedLoudness } from "./loudness.ts";
+import { encodeMp3 } from "./encode.ts";
+import { applyGainWithLimiter, limitForGain } from "./limiter.ts";
+import { integratedLoudness, measureLoudness } from "./loudness.ts";
 import { mp3Frames } from "./mp3.ts";
 import { encodeWav, parseWav } from "./wav.ts";
 
@@ -35,6 +36,12 @@ describe("integratedLoudness (BS.1770-4)", () => {
       expect(Math.abs(integratedLoudness(samples) - ffmpegLoudness(file)), name).toBeLessThan(0.15);
     }
   });
+  it("reports the peak of every 100 ms step", () => {
+    const samples = new Int16Array(48000);
+    samples[4800 * 3 + 17] = -12345;
+    samples[4800 * 7] = 99;
+    expect([...measureLoudness(samples).stepPeaks]).toEqual([0, 0, 0, 12345, 0, 0, 0, 99, 0, 0]);
+  });
   it("reports −70 LUFS for silence", () => {
     expect(integratedLoudness(new Int16Array(48000))).toBe(-70);
   });
@@ -56,7 +63,35 @@ describe("applyGainWithLimiter", () => {
   });
 });
 
+describe("limitForGain", () => {
+  it("lowers only the peaks the gain would take over the ceiling, in the input's own scale", () => {
+    const input = new Int16Array(48000);
+    input.set(tone(0.2, 0.05), 0);
+    input.set(tone(0.2, 0.8), 24000);
+    const limited = input.slice();
+    const changed = limitForGain(limited, 4, -2.5);
+    const ceiling = 32767 * 10 ** (-2.5 / 20);
+    expect(Math.max(...limited.map((v) => Math.abs(v * 10 ** (4 / 20))))).toBeLessThanOrEqual(ceiling);
+    expect(limited.subarray(0, 12000)).toEqual(input.subarray(0, 12000));
+    expect(changed).toBeGreaterThan(0);
+    expect(changed).toBeLessThan(24000);
+    // With the loudness pass's step peaks it looks only where they say, and does exactly the same.
+    const guided = input.slice();
+    limitForGain(guided, 4, -2.5, 48000, measureLoudness(input));
+    expect(guided).toEqual(limited);
+  });
+});
+
 describe("WAV and MP3 helpers", () => {
+  it("LAME turns whole frames of samples into exactly one frame more (its delay and padding), at 48 kHz", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "mp3-"));
+    for (const frames of [1, 40, 417]) {
+      const file = join(dir, `${frames}.mp3`);
+      await encodeMp3(tone((frames * 1152) / 48000, 0.3), -3, file);
+      expect(mp3Frames(await readFile(file))).toEqual({ frames: frames + 1, samplesPerFrame: 1152, sampleRate: 48000 });
+    }
+  });
+
   it("round-trips WAV", () => {
     const samples = tone(0.1, 0.3);
     expect(parseWav(encodeWav({ sampleRate: 48000, samples })).samples).toEqual(samples);

@@ -9,7 +9,7 @@ import { findExecutable, ProcessError, runProcess } from "../lib/process.ts";
 
 export { findExecutable } from "../lib/process.ts";
 
-import { parseWav } from "./wav.ts";
+import { readWavHeader, type WavHeader } from "./wav.ts";
 
 /** Sample rate every engine's output is brought to. */
 export const INTERNAL_SAMPLE_RATE = 48000;
@@ -103,10 +103,13 @@ export class EngineUnavailableError extends Error {
   }
 }
 
-/** Thrown by an engine for one clip: rejected text, crash or time limit. */
+/** How synthesizing one clip failed: the text was refused, the engine crashed, hung, or wrote audio we cannot use. */
+export type SynthesisFailure = "rejected" | "crashed" | "timeout" | "bad-audio";
+
+/** Thrown by an engine for one clip: rejected text, crash, time limit, or unusable audio. */
 export class SynthesisError extends Error {
-  readonly kind: "rejected" | "crashed" | "timeout";
-  constructor(kind: "rejected" | "crashed" | "timeout", message: string) {
+  readonly kind: SynthesisFailure;
+  constructor(kind: SynthesisFailure, message: string) {
     super(message);
     this.name = "SynthesisError";
     this.kind = kind;
@@ -257,22 +260,13 @@ export async function createOpenJTalkEngine(opts: OpenJTalkOptions): Promise<Tts
     async synthesize(req) {
       const input = `${req.outWav}.txt`;
       await writeFile(input, `${oneLine(req.text)}\n`);
-      const args = ["-x", opts.dictionary, "-m", voicePath, "-r", String(req.speed), "-fm", String(req.pitch), "-ow", req.outWav];
-      if (req.traceFile) args.push("-ot", req.traceFile);
-      args.push(input);
       try {
-        await run(args, req.timeoutMs);
+        await run(openJTalkArgs(opts.dictionary, voicePath, { ...req, input }), req.timeoutMs);
       } finally {
         await rm(input, { force: true });
       }
-      let pcm: ReturnType<typeof parseWav>;
-      try {
-        pcm = parseWav(await readFile(req.outWav));
-      } catch (err) {
-        throw new SynthesisError("rejected", `Open JTalk wrote no usable audio (${(err as Error).message})`);
-      }
-      if (pcm.samples.length === 0) throw new SynthesisError("rejected", "Open JTalk produced no speech for this text");
-      return { wavPath: req.outWav, sampleRate: pcm.sampleRate, durationSeconds: pcm.samples.length / pcm.sampleRate };
+      const audio = await engineAudio(req.outWav, "Open JTalk");
+      return { wavPath: req.outWav, sampleRate: audio.sampleRate, durationSeconds: audio.samples / audio.sampleRate };
     },
     async analyze(text, timeoutMs) {
       // The trace's text analysis does not depend on speed; a high rate makes the synthesis it still does ~3× cheaper.
@@ -290,6 +284,40 @@ export async function createOpenJTalkEngine(opts: OpenJTalkOptions): Promise<Tts
       }
     },
   };
+}
+
+/** The command line of one Open JTalk synthesis: the audio edition's, and the bench's bare baseline. */
+export function openJTalkArgs(
+  dictionary: string,
+  voicePath: string,
+  req: { speed: number; pitch: number; outWav: string; traceFile?: string; input: string },
+): string[] {
+  const args = ["-x", dictionary, "-m", voicePath, "-r", String(req.speed), "-fm", String(req.pitch), "-ow", req.outWav];
+  if (req.traceFile) args.push("-ot", req.traceFile);
+  args.push(req.input);
+  return args;
+}
+
+/**
+ * Checks the WAV an engine wrote is what the rest of the edition takes: 16-bit PCM at 48 kHz with some sound in it
+ * (from its header: the samples are read once, where the unit is joined). Anything else is a SynthesisError of kind
+ * `bad-audio` (or `rejected` for no speech at all).
+ */
+export async function engineAudio(wav: string, engineName: string): Promise<{ sampleRate: number; samples: number }> {
+  let header: WavHeader;
+  try {
+    header = await readWavHeader(wav);
+  } catch (err) {
+    throw new SynthesisError("bad-audio", `${engineName} wrote audio that cannot be read (${(err as Error).message})`);
+  }
+  if (header.sampleRate !== INTERNAL_SAMPLE_RATE)
+    throw new SynthesisError(
+      "bad-audio",
+      `${engineName} wrote ${header.sampleRate} Hz audio; the audio edition needs ${INTERNAL_SAMPLE_RATE} Hz`,
+    );
+  const samples = header.dataBytes / (2 * header.channels);
+  if (samples === 0) throw new SynthesisError("rejected", `${engineName} produced no speech for this text`);
+  return { sampleRate: header.sampleRate, samples };
 }
 
 function tmpDirFor(): string {
@@ -348,8 +376,8 @@ export function createSayEngine(opts: { voice?: string; platform: NodeJS.Platfor
       } finally {
         await rm(raw, { force: true });
       }
-      const pcm = parseWav(await readFile(req.outWav));
-      return { wavPath: req.outWav, sampleRate: pcm.sampleRate, durationSeconds: pcm.samples.length / pcm.sampleRate };
+      const audio = await engineAudio(req.outWav, "say");
+      return { wavPath: req.outWav, sampleRate: audio.sampleRate, durationSeconds: audio.samples / audio.sampleRate };
     },
   };
 }

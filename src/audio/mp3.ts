@@ -1,4 +1,5 @@
 // Just enough MP3 parsing to know how many audio frames a file holds, so chapter times of a joined file are exact.
+import { id3v2Length } from "./id3.ts";
 
 const BITRATES_V1_L3 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320];
 const BITRATES_V2_L3 = [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160];
@@ -6,11 +7,7 @@ const RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 2
 
 /** Audio frames of an MPEG layer III file (the Xing/Info header frame excluded), with samples per frame and rate. */
 export function mp3Frames(buf: Uint8Array): { frames: number; samplesPerFrame: number; sampleRate: number } {
-  let at = 0;
-  if (buf[0] === 0x49 && buf[1] === 0x44 && buf[2] === 0x33) {
-    const size = ((buf[6] & 0x7f) << 21) | ((buf[7] & 0x7f) << 14) | ((buf[8] & 0x7f) << 7) | (buf[9] & 0x7f);
-    at = 10 + size + (buf[5] & 0x10 ? 10 : 0);
-  }
+  let at = id3v2Length(buf);
   let frames = 0;
   let samplesPerFrame = 1152;
   let sampleRate = 0;

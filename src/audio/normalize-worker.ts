@@ -1,12 +1,11 @@
-// Worker thread body: runs normalizeUnit jobs and hands the samples back without copying.
+// Worker thread body: runs normalizeUnit jobs; a clip that cannot be used is reported with its index.
 import { parentPort } from "node:worker_threads";
-import { type NormalizeJob, normalizeUnit } from "./normalize.ts";
+import { ClipAudioError, type NormalizeJob, normalizeUnit } from "./normalize.ts";
 
 parentPort?.on("message", async (job: NormalizeJob) => {
   try {
-    const result = await normalizeUnit(job);
-    parentPort?.postMessage({ ok: true, result }, [result.pcm.buffer as ArrayBuffer]);
+    parentPort?.postMessage({ ok: true, result: await normalizeUnit(job) });
   } catch (err) {
-    parentPort?.postMessage({ ok: false, error: (err as Error).message });
+    parentPort?.postMessage({ ok: false, error: (err as Error).message, clip: err instanceof ClipAudioError ? err.clip : undefined });
   }
 });

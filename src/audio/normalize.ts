@@ -1,10 +1,11 @@
-// The unit's sound before encoding: clips joined with pauses, measured (pass 1) and brought to the target (pass 2).
-// Runs in a worker thread (normalize-worker.ts) so the main thread stays free to start the next engine process.
-import { readFile } from "node:fs/promises";
+// Joining a unit's clips with their pauses, normalising the loudness and encoding the MP3: the work done per unit,
+// in worker threads (normalize-worker.ts) so the main thread stays free to start the next engine process.
+// Every sample offset is decided here, so the unit's layout (where each clip starts) is exact, not estimated.
 import { Worker } from "node:worker_threads";
-import { applyGainWithLimiter } from "./limiter.ts";
-import { integratedLoudness } from "./loudness.ts";
-import { parseWav } from "./wav.ts";
+import { encodeMp3, MP3_FORMAT } from "./encode.ts";
+import { limitForGain } from "./limiter.ts";
+import { measureLoudness } from "./loudness.ts";
+import { readWavHeader, readWavInto, type WavHeader } from "./wav.ts";
 
 /** What to join and where to bring it. */
 export interface NormalizeJob {
@@ -12,40 +13,94 @@ export interface NormalizeJob {
   /** Silence after each clip but the last, in ms. */
   pausesMs: number[];
   leadMs: number;
+  /** At least this much silence at the end; more, up to one MP3 frame, so the unit fills whole frames. */
   tailMs: number;
-  sampleRate: number;
   targetLufs: number;
   ceilingDbfs: number;
   /** Never boost more than this: silence would otherwise be raised to noise. */
   maxGainDb: number;
+  /** Where to write the MP3. */
+  outMp3: string;
+}
+
+/** Where every clip lies in the unit's audio, in samples at 48 kHz. */
+export interface UnitLayout {
+  sampleRate: number;
+  leadSamples: number;
+  /** Length of each clip. */
+  clipSamples: number[];
+  /** Silence after each clip (the last one's is the tail). */
+  pauseSamples: number[];
+  /** All of it: a whole number of MP3 frames. */
+  samples: number;
 }
 
 export interface NormalizeResult {
-  pcm: Int16Array;
+  layout: UnitLayout;
   measuredLufs: number;
   gainDb: number;
 }
 
-/** Joins the clips, measures the integrated loudness and applies gain with the limiter. */
-export async function normalizeUnit(job: NormalizeJob): Promise<NormalizeResult> {
-  const silence = (ms: number) => new Int16Array(Math.round((ms / 1000) * job.sampleRate));
-  const chunks: Int16Array[] = [silence(job.leadMs)];
-  for (let i = 0; i < job.wavs.length; i++) {
-    const pcm = parseWav(await readFile(job.wavs[i]));
-    if (pcm.sampleRate !== job.sampleRate) throw new Error(`clip ${job.wavs[i]} is ${pcm.sampleRate} Hz, expected ${job.sampleRate}`);
-    chunks.push(pcm.samples, silence(i === job.wavs.length - 1 ? 0 : job.pausesMs[i]));
+/** A clip that could not be used, with its place in the job (the caller names the sentence). */
+export class ClipAudioError extends Error {
+  readonly clip: number;
+  constructor(clip: number, message: string) {
+    super(message);
+    this.name = "ClipAudioError";
+    this.clip = clip;
   }
-  chunks.push(silence(job.tailMs));
-  const joined = new Int16Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    joined.set(c, at);
-    at += c.length;
-  }
-  const measuredLufs = integratedLoudness(joined, job.sampleRate);
-  const gainDb = Math.min(job.maxGainDb, job.targetLufs - measuredLufs);
-  return { pcm: applyGainWithLimiter(joined, gainDb, job.ceilingDbfs, job.sampleRate), measuredLufs, gainDb };
 }
+
+/** Joins the clips, measures the integrated loudness, limits the peaks the gain would raise too high, encodes. */
+export async function normalizeUnit(job: NormalizeJob): Promise<NormalizeResult> {
+  const rate = MP3_FORMAT.sampleRate;
+  const ms = (n: number) => Math.round((n / 1000) * rate);
+  // Headers first, so the unit's length is known; then every clip's samples are read straight into their place.
+  const headers: WavHeader[] = [];
+  for (let i = 0; i < job.wavs.length; i++) {
+    let header: WavHeader;
+    try {
+      header = await readWavHeader(job.wavs[i]);
+    } catch (err) {
+      throw new ClipAudioError(i, `the speech engine's audio cannot be read (${(err as Error).message})`);
+    }
+    if (header.sampleRate !== rate) throw new ClipAudioError(i, `the speech engine's audio is ${header.sampleRate} Hz, not ${rate} Hz`);
+    headers.push(header);
+  }
+  const clipSamples = headers.map((h) => h.dataBytes / (2 * h.channels));
+  let leadSamples = ms(job.leadMs);
+  const pauseSamples = clipSamples.map((_, i) => (i === clipSamples.length - 1 ? ms(job.tailMs) : ms(job.pausesMs[i])));
+  let samples = leadSamples + clipSamples.reduce((n, c) => n + c, 0) + pauseSamples.reduce((n, p) => n + p, 0);
+  // Whole frames: the encoder then pads nothing, and each unit's frames join the next unit's in the whole-leaflet
+  // file exactly where its own time says they do.
+  const frame = MP3_FORMAT.frameSamples;
+  const extra = (frame - (samples % frame)) % frame;
+  if (pauseSamples.length > 0) pauseSamples[pauseSamples.length - 1] += extra;
+  else leadSamples += extra;
+  samples += extra;
+  const joined = new Int16Array(samples);
+  let at = leadSamples;
+  for (let i = 0; i < headers.length; i++) {
+    try {
+      await readWavInto(job.wavs[i], headers[i], joined, at);
+    } catch (err) {
+      throw new ClipAudioError(i, `the speech engine's audio cannot be read (${(err as Error).message})`);
+    }
+    at += clipSamples[i] + pauseSamples[i];
+  }
+  const measured = measureLoudness(joined, rate);
+  const measuredLufs = measured.lufs;
+  const gainDb = Math.min(job.maxGainDb, job.targetLufs - measuredLufs);
+  limitForGain(joined, gainDb, job.ceilingDbfs, rate, measured);
+  await encodeMp3(joined, gainDb, job.outMp3);
+  return {
+    layout: { sampleRate: rate, leadSamples, clipSamples, pauseSamples, samples },
+    measuredLufs,
+    gainDb,
+  };
+}
+
+type WorkerReply = { ok: true; result: NormalizeResult } | { ok: false; error: string; clip?: number };
 
 /** A few worker threads running normalizeUnit; falls back to the main thread if workers cannot start. */
 export class NormalizeWorkers {
@@ -89,10 +144,10 @@ export class NormalizeWorkers {
     if (!w) return normalizeUnit(job);
     try {
       return await new Promise<NormalizeResult>((resolve, reject) => {
-        const onMessage = (msg: { ok: true; result: NormalizeResult } | { ok: false; error: string }) => {
+        const onMessage = (msg: WorkerReply) => {
           w.off("error", onError);
           if (msg.ok) resolve(msg.result);
-          else reject(new Error(msg.error));
+          else reject(msg.clip === undefined ? new Error(msg.error) : new ClipAudioError(msg.clip, msg.error));
         };
         const onError = (err: Error) => {
           w.off("message", onMessage);

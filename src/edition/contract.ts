@@ -4,11 +4,8 @@ import type { Leaflet, Settings, SiteModel, SourcePos } from "../model/types.ts"
 
 export type Edition = "codes" | "print" | "audio" | "braille" | "talkingbook" | "site";
 
-/**
- * Editions in the order they run: talking books after the audio they are made of; the site last, to link them all.
- * (`talkingbook` joins the list when its edition module is registered in src/pipeline/editions.ts.)
- */
-export const EDITIONS: readonly Edition[] = ["codes", "print", "audio", "braille", "site"];
+/** Editions in the order they run: talking books after the audio they are made of; the site last, to link them all. */
+export const EDITIONS: readonly Edition[] = ["codes", "print", "audio", "talkingbook", "braille", "site"];
 
 export type ArtifactKind =
   | "pdf"

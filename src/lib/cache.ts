@@ -2,7 +2,7 @@
 // checksum beside it, and is verified when it is used. A damaged or half-written entry is never used: it is
 // removed and reported, and the caller makes it again.
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { produceAtomic, tempPath, writeFileAtomic } from "./atomic.ts";
 
@@ -80,7 +80,23 @@ export class ContentCache {
 
   /** The entry's path if it verifies (for a tool that reads the file itself); undefined otherwise. */
   async verified(key: string, ext: string): Promise<string | undefined> {
-    return (await this.get(key, ext)) ? this.path(key, ext) : undefined;
+    const file = this.path(key, ext);
+    const seal = await readSeal(file);
+    // Hashed in pieces: a caller that only wants the path should not hold the whole file in memory.
+    const sum = await sha256File(file);
+    if (!sum) {
+      if (seal) await this.discard(file, "its data file is missing");
+      return undefined;
+    }
+    if (!seal) {
+      await this.discard(file, "it has no checksum (written by a run that was stopped, or by an older version)");
+      return undefined;
+    }
+    if (sum.bytes !== seal.bytes || sum.sha256 !== seal.sha256) {
+      await this.discard(file, `its checksum does not match (${sum.bytes} bytes, expected ${seal.bytes})`);
+      return undefined;
+    }
+    return file;
   }
 
   /** Text convenience over `get`. */
@@ -112,9 +128,10 @@ export class ContentCache {
   async adopt(key: string, ext: string, finished: string): Promise<string> {
     const file = this.path(key, ext);
     await mkdir(dirname(file), { recursive: true });
-    const data = await readFile(finished);
+    const sum = await sha256File(finished);
+    if (!sum) throw new Error(`cannot take ${finished} into the cache: it does not exist`);
     await rename(finished, file);
-    await writeSeal(file, data);
+    await writeFileAtomic(sealPath(file), `${sum.sha256} ${sum.bytes}\n`);
     return file;
   }
 
@@ -134,6 +151,30 @@ export class ContentCache {
 
 function sha256(data: Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
+}
+
+/** The checksum and size of a file, read in pieces; undefined when it cannot be read. */
+async function sha256File(file: string): Promise<Seal | undefined> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(file, "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const hash = createHash("sha256");
+    const chunk = Buffer.allocUnsafe(1 << 18);
+    let bytes = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      hash.update(chunk.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+    return { sha256: hash.digest("hex"), bytes };
+  } finally {
+    await handle.close();
+  }
 }
 
 function sealPath(file: string): string {

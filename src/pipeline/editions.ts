@@ -5,8 +5,16 @@ import { codesEdition } from "../codes/edition.ts";
 import type { Edition, EditionModule } from "../edition/contract.ts";
 import { printEdition } from "../print/edition.ts";
 import { siteEdition } from "../site/edition.ts";
+import { talkingBookEdition } from "../talkingbook/edition.ts";
 
-export const EDITION_MODULES: readonly EditionModule[] = [codesEdition, printEdition, audioEdition, brailleEdition, siteEdition];
+export const EDITION_MODULES: readonly EditionModule[] = [
+  codesEdition,
+  printEdition,
+  audioEdition,
+  talkingBookEdition,
+  brailleEdition,
+  siteEdition,
+];
 
 /** The edition module of an id. */
 export function editionModule(id: Edition): EditionModule {
