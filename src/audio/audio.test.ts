@@ -83,11 +83,12 @@ describe("audio edition of a small leaflet", () => {
     timing = JSON.parse(await readFile(out("test-card/audio/timing.json"), "utf8"));
   });
 
-  it("records an MP3 per part (opening, units, credits), the whole-leaflet MP3, the timing map and the zip", () => {
+  it("records an MP3 per part (opening, units, closing, credits), the whole-leaflet MP3, the timing map and the zip", () => {
     expect(ctx.artifacts.map((a) => [a.kind, a.path, a.unitId])).toEqual([
       ["audio-unit", "test-card/audio/_intro.mp3", undefined],
       ["audio-unit", "test-card/audio/q1.mp3", "q1"],
       ["audio-unit", "test-card/audio/carrying.mp3", "carrying"],
+      ["audio-unit", "test-card/audio/_closing.mp3", undefined],
       ["audio-unit", "test-card/audio/_credits.mp3", undefined],
       ["audio-leaflet", "test-card/audio/test-card-all.mp3", undefined],
       ["timing-map", "test-card/audio/timing.json", undefined],
@@ -123,6 +124,7 @@ describe("audio edition of a small leaflet", () => {
       "マイナンバーカードの受け取り",
       "Q1. どこで受け取れますか。",
       "持ち歩き方",
+      "お問い合わせ",
       "クレジット",
     ]);
     // Each chapter starts where the timing map puts its part, and the parts fill the file.
@@ -134,12 +136,13 @@ describe("audio edition of a small leaflet", () => {
   });
 
   it("each part's file is a track: its own title, the album, the publisher and its number", () => {
-    const tags = ["_intro", "q1", "carrying", "_credits"].map((f) => probe(out(`test-card/audio/${f}.mp3`)).format.tags);
+    const tags = ["_intro", "q1", "carrying", "_closing", "_credits"].map((f) => probe(out(`test-card/audio/${f}.mp3`)).format.tags);
     expect(tags.map((t) => [t.title, t.track])).toEqual([
-      ["マイナンバーカードの受け取り", "1/4"],
-      ["Q1. どこで受け取れますか。", "2/4"],
-      ["持ち歩き方", "3/4"],
-      ["クレジット", "4/4"],
+      ["マイナンバーカードの受け取り", "1/5"],
+      ["Q1. どこで受け取れますか。", "2/5"],
+      ["持ち歩き方", "3/5"],
+      ["お問い合わせ", "4/5"],
+      ["クレジット", "5/5"],
     ]);
     expect(tags[1]).toMatchObject({
       album: "マイナンバーカードの受け取り",
@@ -264,12 +267,13 @@ describe("audio edition of a small leaflet", () => {
       "test-card/01-intro.mp3",
       "test-card/02-q1.mp3",
       "test-card/03-carrying.mp3",
-      "test-card/04-credits.mp3",
+      "test-card/04-closing.mp3",
+      "test-card/05-credits.mp3",
       "test-card/test-card.m3u8",
     ]);
-    for (const [i, id] of ["_intro", "q1", "carrying", "_credits"].entries())
+    for (const [i, id] of ["_intro", "q1", "carrying", "_closing", "_credits"].entries())
       expect(Buffer.from(entries[i].data).equals(await readFile(out(`test-card/audio/${id}.mp3`)))).toBe(true);
-    const playlist = new TextDecoder().decode(entries[4].data).split("\r\n");
+    const playlist = new TextDecoder().decode(entries[5].data).split("\r\n");
     expect(playlist.slice(0, 3)).toEqual(["#EXTM3U", expect.stringMatching(/^#EXTINF:\d+,マイナンバーカードの受け取り$/), "01-intro.mp3"]);
   });
 
