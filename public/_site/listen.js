@@ -37,12 +37,14 @@
     });
     audio.addEventListener("ended", finish);
     if (end > 0) {
-      audio.addEventListener("timeupdate", () => {
-        if (audio.currentTime >= end - 0.05 && !audio.paused) {
-          audio.pause();
-          finish();
-        }
-      });
+      // The browser itself pauses at a media fragment's end (without an "ended" event): either way, it is finished.
+      const check = () => {
+        if (audio.currentTime < end - 0.1) return;
+        if (!audio.paused) audio.pause();
+        finish();
+      };
+      audio.addEventListener("timeupdate", check);
+      audio.addEventListener("pause", check);
     }
   };
 
