@@ -107,11 +107,13 @@ function describe(issue: Issue): string {
 
 /**
  * A page with known faults: if the runners find nothing here, the check itself is broken and must not pass. The two
- * tiny buttons side by side fail WCAG 2.2's target size (2.5.8), which only the rules switched on by name test.
+ * tiny buttons side by side fail WCAG 2.2's target size (2.5.8), which only the rules switched on by name test; the
+ * wide line must make the reflow test fail in the narrow window.
  */
 const CANARY = `<!doctype html><html><head><title>canary</title></head><body>
 <img src="x.png"><a href="#"></a><p style="color:#aaa;background:#fff">low contrast text</p>
-<p><button style="width:12px;height:12px;padding:0;border:1px solid #000;margin:0">a</button><button style="width:12px;height:12px;padding:0;border:1px solid #000;margin:0">b</button></p></body></html>`;
+<p><button style="width:12px;height:12px;padding:0;border:1px solid #000;margin:0">a</button><button style="width:12px;height:12px;padding:0;border:1px solid #000;margin:0">b</button></p>
+<div style="width:900px">a line wider than a phone</div></body></html>`;
 
 /** True when the page scrolls sideways in its window (WCAG 1.4.10 fails at 320 CSS px). */
 async function scrollsSideways(page: Page): Promise<boolean> {
@@ -298,6 +300,9 @@ async function main(): Promise<number> {
     }
     if (!canaryErrors.some((i) => i.code === "target-size"))
       failures.push("axe's WCAG 2.2 rule target-size did not run on a page built to fail it: the check is not at WCAG 2.2");
+    const narrow = a11yConfig.viewports.find((v) => v.width <= 400);
+    if (narrow && !(await checkPage(browser, canaryServer.url, narrow)).sideways)
+      failures.push("the reflow test passed a page built to scroll sideways at 320px: the check is not working");
 
     const xml = await readFile(join(site.dir, "sitemap.xml"), "utf8");
     const base = baseOf(xml);
