@@ -3,9 +3,11 @@
 # As root on Debian/Ubuntu it installs them; otherwise it prints the commands to run.
 set -euo pipefail
 
+# mecab reads Open JTalk's dictionary (open-jtalk-mecab-naist-jdic): the one analysis speech and braille share.
 PACKAGES=(
-  open-jtalk open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001
+  open-jtalk open-jtalk-mecab-naist-jdic hts-voice-nitech-jp-atr503-m001 mecab
   chromium fonts-morisawa-bizud-gothic poppler-utils ffmpeg lame zbar-tools
+  ghostscript qpdf # print edition checks: ink separations (tiffsep) and readable PDF structure
 )
 
 have_all() {
@@ -24,7 +26,7 @@ fi
 if [ ! -f /etc/debian_version ]; then
   cat <<MSG
 setup-system: this is not Debian or Ubuntu. Install the equivalents yourself.
-  macOS (Homebrew): brew install open-jtalk ffmpeg lame poppler zbar && brew install --cask chromium
+  macOS (Homebrew): brew install open-jtalk mecab ffmpeg lame poppler zbar ghostscript qpdf && brew install --cask chromium
   BIZ UD fonts: https://github.com/googlefonts/morisawa-biz-ud-gothic (set fonts in content/settings.yaml)
 MSG
   exit 0

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { LEAFLET_HEADER_SCHEMA } from "../src/content/header.ts";
+import { LEDGER_ENTRY_SCHEMA } from "../src/content/ledger.ts";
 import { LEXICON_ENTRY_SCHEMA, SETTINGS_SCHEMA } from "../src/content/settings.ts";
 import { documentedNames, undocumented } from "./architecture/docs.ts";
 import { ROOT } from "./helpers.ts";
@@ -17,6 +18,9 @@ describe("docs/authoring.md documents every field", () => {
     const names = documentedNames(authoring, "Settings and lexicon");
     expect(undocumented(SETTINGS_SCHEMA, names)).toEqual([]);
     expect(undocumented(LEXICON_ENTRY_SCHEMA, names)).toEqual([]);
+  });
+  it("of content/codes.yaml", () => {
+    expect(undocumented(LEDGER_ENTRY_SCHEMA, documentedNames(authoring, "Printed codes"))).toEqual([]);
   });
   it("and the check fails when a field is missing from the docs", () => {
     const names = documentedNames("## 1. The header\n\n| `title` | yes |\n", "The header");

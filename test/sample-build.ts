@@ -27,17 +27,18 @@ export async function sampleDist(): Promise<string> {
       if (isFresh()) return SAMPLE_DIST;
       const result = await buildSite({ root: ROOT, outDir: SAMPLE_DIST });
       if (!result.ok) {
-        const detail =
-          result.reason === "content"
-            ? result.diagnostics.map(formatDiagnostic).join("\n")
-            : result.reason === "usage"
-              ? result.message
-              : result.reason === "tools"
-                ? result.missing.map((t) => `${t.edition} needs ${t.name} (${t.target})`).join("\n")
-                : [
-                    `${result.edition}: ${result.error instanceof RenderError || result.error === undefined ? "" : String((result.error as Error)?.stack ?? result.error)}`,
-                    ...result.diagnostics.map(formatDiagnostic),
-                  ].join("\n");
+        const detail = [
+          result.reason,
+          result.reason === "usage" ? result.message : "",
+          result.reason === "output" ? `${result.refusal.message} (${result.refusal.hint})` : "",
+          result.reason === "tools" ? result.missing.map((t) => `${t.edition} needs ${t.name} (${t.target})`).join("\n") : "",
+          result.reason === "render" && result.error !== undefined && !(result.error instanceof RenderError)
+            ? `${result.edition}: ${String((result.error as Error)?.stack ?? result.error)}`
+            : "",
+          ...result.diagnostics.map(formatDiagnostic),
+        ]
+          .filter(Boolean)
+          .join("\n");
         throw new Error(`the sample build failed:\n${detail}`);
       }
       return SAMPLE_DIST;

@@ -49,7 +49,7 @@ describe("content errors name file:line:col, say what is wrong and what to do", 
     expect(await check("unknown-field.md")).toMatchInlineSnapshot(`
       [
         "content/leaflets/unknown-field.md:6:1 error: unknown field "titel" in the header (hint: did you mean "title"?)",
-        "content/leaflets/unknown-field.md:7:9 error: "layout" must be one of leaflet, booklet, not 「poster」",
+        "content/leaflets/unknown-field.md:7:9 error: print: there is no print template 「poster」: templates/poster.yaml does not exist (hint: use one of booklet, leaflet, or copy templates/leaflet.yaml to templates/poster.yaml and change it)",
       ]
     `);
   });

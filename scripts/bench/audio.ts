@@ -57,8 +57,9 @@ async function bareOpenJTalk(site: SiteModel, dir: string): Promise<number> {
     jobs.set(`${text}|${speed}|${pitch}`, { text, speed, pitch });
   };
   for (const leaflet of site.leaflets) {
-    const script = leafletScript(leaflet, { lexicon: site.lexicon });
-    for (const unit of [script.intro, ...script.units]) for (const u of unit.utterances) add(leaflet, u.text, u.pitch);
+    const script = await leafletScript(leaflet, { lexicon: site.lexicon });
+    for (const unit of [script.intro, ...script.units, ...(script.closing ? [script.closing] : [])])
+      for (const u of unit.utterances) add(leaflet, u.text, u.pitch);
     if (engine.credit) add(leaflet, engine.credit.spoken, 0);
   }
   const pool = new Pool(availableParallelism());

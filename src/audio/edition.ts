@@ -1,6 +1,7 @@
 // The audio edition as the pipeline sees it before loading it: the speech engine and encoders it needs.
 import type { EditionModule, ToolRequirement } from "../edition/contract.ts";
 import { layout } from "../edition/layout.ts";
+import { ANALYSER_TOOLS } from "../reading/mecab.ts";
 import { DEBIAN_OPEN_JTALK, DEFAULT_OPEN_JTALK_VOICE, findHtsVoice } from "./engine.ts";
 
 const apt = (pkgs: string) => `apt-get install -y ${pkgs}`;
@@ -36,7 +37,9 @@ export const audioEdition: EditionModule = {
     // `say` (macOS, Windows) needs nothing installed; everywhere else the engine is Open JTalk.
     const openJTalk = settings.audio.engine === "openjtalk" || (settings.audio.engine === "auto" && process.platform === "linux");
     return [
-      ...(openJTalk ? openJTalkTools(settings.audio.voice) : []),
+      // The speech script is made from MeCab's analysis (the one braille uses), whatever the engine.
+      ANALYSER_TOOLS[0],
+      ...(openJTalk ? openJTalkTools(settings.audio.voice) : [ANALYSER_TOOLS[1]]),
       { name: "ffmpeg", kind: "program", target: "ffmpeg", debian: apt("ffmpeg"), macos: "brew install ffmpeg" },
       { name: "ffprobe", kind: "program", target: "ffprobe", forChecks: true, debian: apt("ffmpeg"), macos: "brew install ffmpeg" },
       { name: "LAME", kind: "program", target: "lame", debian: apt("lame"), macos: "brew install lame" },

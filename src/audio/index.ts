@@ -276,11 +276,13 @@ export async function renderAudioEdition(ctx: RenderContext, opts: AudioOptions 
         throw new MissingToolError(err.message, { leaflet, pos: leaflet.pos, hint: "run `leaflet doctor`", cause: err });
       throw err;
     }
-    const script: LeafletScript = leafletScript(leaflet, { lexicon: ctx.site.lexicon, speakerNames: speakerNameMode(ctx.site) });
+    const script: LeafletScript = await leafletScript(leaflet, { lexicon: ctx.site.lexicon, speakerNames: speakerNameMode(ctx.site) });
     // The artist tag names who publishes the recording: the leaflet's issuer, else the site's publisher.
     const meta = { album: leaflet.title, artist: leaflet.issuer ?? ctx.site.settings.issuer };
     const partJobs: Promise<PartResult>[] = [renderPart(engine, leaflet, script.intro, meta)];
     for (const u of script.units) partJobs.push(renderPart(engine, leaflet, u, meta));
+    // The contact and the information date close the leaflet, before the credits.
+    if (script.closing) partJobs.push(renderPart(engine, leaflet, script.closing, meta));
     if (engine.credit) {
       const credits: UnitScript = {
         id: "credits",

@@ -47,7 +47,7 @@ describe("reading files", () => {
     const answer = (leaflet.body[0] as { answer: { children: unknown[] }[] }).answer[0];
     answer.children = [
       { type: "text", value: "市役所の" },
-      { type: "ruby", base: "窓口", reading: "まどぐち", display: false },
+      { type: "ruby", base: "窓口", reading: "そうぐち", display: false },
       { type: "text", value: "で、平日9時30分～17時00分に受け取れます。" },
     ];
     const same = await syncReadings(dir, leaflet, site, engine, cache, true);

@@ -50,9 +50,9 @@ export async function leafletReadings(
   cacheDir: string,
   speakerNames: SpeakerNameMode = "always",
 ): Promise<ReadingRow[]> {
-  const script = leafletScript(leaflet, { lexicon: site.lexicon, speakerNames });
+  const script = await leafletScript(leaflet, { lexicon: site.lexicon, speakerNames });
   const pool = new Pool();
-  const units = [script.intro, ...script.units];
+  const units = [script.intro, ...script.units, ...(script.closing ? [script.closing] : [])];
   const perUtterance = await Promise.all(
     units.flatMap((unit) =>
       unit.utterances.map((u) => pool.run(async () => rowsOf(unit.id, u, await cachedAnalysis(engine, u.text, cacheDir)))),

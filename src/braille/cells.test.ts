@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { BRF_ASCII, brailleToBrf, brfToBraille, cell, dotsOf, kanaTable, kanaToBraille, UntranslatableError } from "./cells.ts";
+import { BRF_ASCII, brailleToBrf, brfToBraille, cell, dotsOf, kanaTable } from "./cells.ts";
+import { kanaToBraille, UntranslatableError } from "./writer.ts";
 
 // The published kana table (日本点字表記法), written out cell by cell.
 const EXPECTED: Record<string, string> = {
@@ -220,8 +221,9 @@ describe("stage 2: Latin letters", () => {
   });
 
   it("writes English phrases and web addresses inside foreign-language quotes", () => {
-    expect(kanaToBraille("Q&A")).toBe("⠦⠠⠟⠯⠠⠁⠴");
-    expect(kanaToBraille("https://a.jp/")).toBe("⠦⠓⠞⠞⠏⠎⠒⠌⠌⠁⠲⠚⠏⠌⠴");
+    expect(kanaToBraille("Thank you")).toBe("⠦⠠⠞⠓⠁⠝⠅ ⠽⠕⠥⠴");
+    // addresses in 情報処理用点字 (⠠⠦ … ⠠⠴), letters without 外字符
+    expect(kanaToBraille("https://a.jp/")).toBe("⠠⠦⠓⠞⠞⠏⠎⠒⠌⠌⠁⠲⠚⠏⠌⠠⠴");
   });
 });
 
@@ -231,7 +233,9 @@ describe("stage 2: punctuation and blanks", () => {
     ["イッタ。ソシテ、ミタ。", "⠃⠂⠕⠲  ⠺⠳⠟⠰ ⠷⠕⠲"],
     // blanks already present are not doubled
     ["イッタ。  ソシテ、 ミタ。", "⠃⠂⠕⠲  ⠺⠳⠟⠰ ⠷⠕⠲"],
-    ["ナンデスカ？ハイ！", "⠅⠴⠐⠟⠹⠡⠢  ⠥⠃⠖"],
+    ["ナンデスカ？  ハイ！", "⠅⠴⠐⠟⠹⠡⠢  ⠥⠃⠖"],
+    // ！ before a particle attaches: stage 2 writes the blanks stage 1 chose
+    ["マサカ！ト", "⠵⠱⠡⠖⠞"],
     // 「」 are ⠤…⠤; a full stop before the closing quote takes no blanks
     ["「ハイ。」ト イウ", "⠤⠥⠃⠲⠤⠞ ⠃⠉"],
     ["（ムリョー）", "⠶⠽⠈⠚⠒⠶"],

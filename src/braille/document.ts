@@ -4,9 +4,11 @@
 import { formatJapaneseDate } from "../lib/dates.ts";
 import type { Block, Inline, Leaflet, Question, SiteModel, SourcePos } from "../model/types.ts";
 import { inlineText, leadBlocks } from "../model/walk.ts";
-import { kanaToBrailleReport } from "./cells.ts";
+import { closingLines } from "../reading/closing.ts";
+import type { Suspect } from "./kana.ts";
 import type { BrailleBlock } from "./paginate.ts";
 import { translate } from "./translate.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 
 export type ItemStyle = "title" | "section" | "question" | "heading" | "paragraph" | "item" | "note" | "dialogue" | "caption" | "meta";
 
@@ -21,6 +23,8 @@ export interface BrailleItem {
   braille: string;
   /** Characters left out because they have no reading or no braille. */
   problems: string[];
+  /** Words a proofreader should check (unknown to the dictionary, は/へ, numbers, fixed readings). */
+  suspects: Suspect[];
   /** The unit (section or question id) the item belongs to. */
   unitId?: string;
   pos: SourcePos;
@@ -61,12 +65,22 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
   ) => {
     const t = await translate(content, { lexicon });
     const source = typeof content === "string" ? content : inlineText(content);
-    const item: BrailleItem = { style, source, kana: t.kana, braille: t.braille, problems: t.problems, pos, ...extra };
+    const item: BrailleItem = {
+      style,
+      source,
+      kana: t.kana,
+      braille: t.braille,
+      problems: t.problems,
+      suspects: t.suspects,
+      pos,
+      ...extra,
+    };
     if (prefix) {
       item.source = prefix.source + source;
       item.kana = `${prefix.kana}${t.kana}`;
       item.braille = `${prefix.braille}${t.braille}`;
       item.problems = [...new Set([...prefix.problems, ...t.problems])];
+      item.suspects = [...prefix.suspects, ...t.suspects];
     }
     items.push(item);
   };
@@ -109,12 +123,14 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
             ? [{ type: "ruby", base: name, reading: speaker.reading, display: false }]
             : [{ type: "text", value: name }];
           const who = await translate(nameInline, { lexicon });
+          // The speaker's name as a label: the てびき has no colon for Japanese, so two blanks follow it.
           const prefix: BrailleItem = {
             style: "dialogue",
             source: `${name}：`,
-            kana: `${who.kana}： `,
-            braille: `${who.braille}${kanaToBrailleReport("：").braille} `,
+            kana: `${who.kana}  `,
+            braille: `${who.braille}  `,
             problems: who.problems,
+            suspects: who.suspects,
             pos: line.pos,
           };
           await add("dialogue", line.children, line.pos, { unitId }, prefix);
@@ -159,6 +175,13 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
     }
   }
   await add("meta", `出典：${leaflet.source}`, leaflet.pos);
+  // The closing every edition shares: who to ask, and the date of the information.
+  for (const line of closingLines(leaflet)) {
+    const where = leaflet.positions?.contact ?? leaflet.pos;
+    if (line.kind === "heading") await add("caption", line.value, where);
+    else if (line.kind === "as-of") await add("meta", line.value, leaflet.positions?.updated ?? leaflet.positions?.date ?? leaflet.pos);
+    else await add("item", line.label ? `${line.label}：${line.value}` : line.value, where);
+  }
   return items;
 
   async function questionItems(q: Question) {
@@ -173,7 +196,7 @@ export async function leafletItems(leaflet: Leaflet, site: SiteModel): Promise<B
 
   function fixedPrefix(source: string, kana: string, brailleInput: string): BrailleItem {
     const { braille } = kanaToBrailleReport(brailleInput);
-    return { style: "paragraph", source, kana, braille: `${braille} `, problems: [], pos: leaflet.pos };
+    return { style: "paragraph", source, kana, braille: `${braille} `, problems: [], suspects: [], pos: leaflet.pos };
   }
 }
 

@@ -2,12 +2,14 @@
 
 import type { EditionModule } from "../edition/contract.ts";
 import { RenderError } from "../edition/contract.ts";
+import { ANALYSER_TOOLS } from "../reading/mecab.ts";
 
 /** BRF and Unicode braille, the proofreading sheet and the label. */
 export const brailleEdition: EditionModule = {
   id: "braille",
   description: "kana braille (BRF and Unicode), a proofreading sheet for volunteers and the braille label",
-  tools: () => [],
+  // Readings come from MeCab reading Open JTalk's dictionary, the analysis speech uses too.
+  tools: () => [...ANALYSER_TOOLS],
   async check(site, ctx) {
     for (const leaflet of site.leaflets) {
       try {

@@ -52,16 +52,18 @@ describe("particles は and へ", () => {
 describe("numbers", () => {
   cases([
     ["12桁の番号です。", "12ケタノ バンゴーデス。"],
-    ["1,000円", "1,000エン"],
+    // 4桁までは位取り点なし (てびき 第4版 本則)
+    ["1,000円", "1000エン"],
     // counters are written as said after that number
     ["9時30分", "9ジ 30プン"],
     ["5分", "5フン"],
-    ["2021年10月1日", "2021ネン 10ガツ 1ニチ"],
+    // a day of the month read ツイタチ is written in kana
+    ["2021年10月1日", "2021ネン 10ガツ ツイタチ"],
     ["2種類", "2シュルイ"],
   ]);
 
   it("writes the numeral sign and the connector before ア/ラ-row kana", async () => {
-    expect(await toBraille("1,000円")).toBe("⠼⠁⠄⠚⠚⠚⠤⠋⠴");
+    expect(await toBraille("1,000円")).toBe("⠼⠁⠚⠚⠚⠤⠋⠴");
     expect(await toBraille("3人")).toBe("⠼⠉⠇⠴");
     expect(await toBraille("0120-95-0178")).toBe("⠼⠚⠁⠃⠚⠤⠼⠊⠑⠤⠼⠚⠁⠛⠓");
     // full-width digits are the same numbers
@@ -72,12 +74,13 @@ describe("numbers", () => {
 describe("Latin letters", () => {
   cases([
     ["ICチップ", "IC チップ"],
-    ["ISO/IEC 15408認証", "ISO/IEC 15408 ニンショー"],
+    ["ISO/IEC 15408認証", "ISO／IEC 15408 ニンショー"],
   ]);
 
   it("writes the foreign-letter sign and capitals", async () => {
     expect(await toBraille("ICチップ")).toBe("⠰⠠⠠⠊⠉ ⠗⠂⠠⠭");
-    expect(await toBraille("Ｑ＆Ａ")).toBe("⠦⠠⠟⠯⠠⠁⠴");
+    // & takes a blank each side and each letter its own 外字符 (てびき: Q & A)
+    expect(await toBraille("Ｑ＆Ａ")).toBe("⠰⠠⠟ ⠰⠯ ⠰⠠⠁");
   });
 });
 
@@ -86,7 +89,7 @@ describe("punctuation and blanks", () => {
     ["東京へ行った。そして、皇居を見た。", "トーキョーエ イッタ。  ソシテ、 コーキョヲ ミタ。"],
     ["本当ですか？", "ホントーデスカ？"],
     // a particle after a closing quote attaches; other words follow two blanks
-    ["「マイナポータル」にログインできます。", "「マイナポータル」ニ ログイン デキマス。"],
+    ["「マイナンバー」にログインできます。", "「マイナンバー」ニ ログイン デキマス。"],
     // 中点 between katakana words becomes a blank
     ["テレビ・ラジオ", "テレビ ラジオ"],
   ]);
@@ -147,13 +150,18 @@ describe("reading overrides", () => {
     expect(await toSpacedKana("e-Taxで申告", { lexicon })).toBe("イータックスデ シンコク");
   });
 
+  it("keeps a katakana lexicon entry as one word however the dictionary cut it", async () => {
+    const lex: LexiconEntry[] = [{ word: "マイナポータル", reading: "マイナポータル", pos }];
+    expect(await toSpacedKana("「マイナポータル」にログインできます。", { lexicon: lex })).toBe("「マイナポータル」ニ ログイン デキマス。");
+  });
+
   it("uses ruby readings from the author", async () => {
     const inlines: Inline[] = [
       { type: "ruby", base: "行徳", reading: "ぎょうとく", display: true },
       { type: "text", value: "支所で受け取れます。" },
     ];
-    // 支所 (シショ) is two morae: it stays joined to the place name.
-    expect(await toSpacedKana(inlines)).toBe("ギョートクシショデ ウケトレマス。");
+    // 支所 is a 2字漢語: a meaning unit of its own after the place name (てびき: 2字漢語は3拍扱い).
+    expect(await toSpacedKana(inlines)).toBe("ギョートク シショデ ウケトレマス。");
   });
 
   it("writes a name with an honorific apart even when the dictionary does not know the name", async () => {

@@ -8,9 +8,9 @@ import type { Artifact, RenderContext } from "../edition/contract.ts";
 import { RenderError } from "../edition/contract.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { createSharedServices } from "../pipeline/shared.ts";
-import { kanaToBraille } from "./cells.ts";
 import { brailleLabel } from "./label.ts";
 import { brailleRenderer } from "./renderer.ts";
+import { kanaToBraille } from "./writer.ts";
 
 const file = "content/leaflets/tsuchi.md";
 const p = (line: number) => ({ file, line, column: 1 });
@@ -112,6 +112,7 @@ describe("brailleRenderer", () => {
       leaflets: [l],
       outDir: out,
       cacheDir: cache,
+      templatesDir: path.join(out, "no-templates"),
       artifacts,
       async emit(a, rel, data) {
         files.set(rel, typeof data === "string" ? data : Buffer.from(data).toString("utf8"));
@@ -142,14 +143,18 @@ describe("brailleRenderer", () => {
     expect(brf.split("\r\n").length).toBe(text.split("\n").length);
     expect(text).toContain("⠼⠁⠃⠫⠕⠎ ⠐⠥⠴⠐⠪⠒⠐⠟⠹⠲");
     // the speaker's name comes before the line
-    expect(text).toContain(kanaToBraille("マイナ チャン： ナクシタラ ドー スルノ？"));
+    expect(text).toContain(kanaToBraille("マイナ チャン  ナクシタラ ドー スルノ？"));
     // the question keeps its number
     expect(text).toContain("⠰⠠⠟⠼⠁ ");
     for (const line of text.split(/\n\f?/)) expect([...line].length).toBeLessThanOrEqual(32);
     const proof = files.get("tsuchi/braille/proof.html")!;
     expect(proof).toContain('<html lang="ja">');
-    expect(proof).toContain("マイナンバーは12桁の番号です。");
+    // the print text beside its lines, the number marked as something to check, the line read back from the cells
+    expect(proof).toContain("マイナンバーは<mark>12</mark>桁の番号です。");
     expect(proof).toContain("12ケタノ バンゴーデス。");
+    expect(proof).toMatch(/確認してほしい語：[1-9][0-9]*か所/);
+    expect(proof).toContain("1ページ<br>3行");
+    expect(proof).toContain("訂正連絡票");
     expect(files.get("tsuchi/braille/label.txt")).toBe("⠵⠃⠅⠴⠐⠥⠒ ⠝⠒⠗\n");
     expect(files.get("tsuchi/braille/label.brf")).toBe('ZBK0"U3 N3R\r\n');
     const label = artifacts.find((a) => a.kind === "braille-label-text")!;

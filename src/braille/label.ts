@@ -3,8 +3,9 @@
 // dot layer; the braille edition writes it as label.brf / label.txt.
 import { type BrailleLabel, RenderError } from "../edition/contract.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
-import { cellCount, kanaToBrailleReport } from "./cells.ts";
+import { cellCount } from "./cells.ts";
 import { translate } from "./translate.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 
 export type { BrailleLabel } from "../edition/contract.ts";
 

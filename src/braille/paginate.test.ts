@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { kanaToBraille } from "./cells.ts";
 import { type BrailleBlock, paginate } from "./paginate.ts";
+import { kanaToBraille } from "./writer.ts";
 
 const para = (kana: string): BrailleBlock => ({ braille: kanaToBraille(kana), indent: 2, continuation: 0 });
 const long = "マイナンバー カードワ ホンニン カクニンノ ショールイト シテ ツカエマス。 ".repeat(12).trim();

@@ -1,7 +1,7 @@
 // Braille page layout: 32 cells × 22 lines by default, words never split across lines,
 // paragraphs from the 3rd cell, headings indented by level, the page number at the right
 // end of each page's first line (the "page line" of Japanese braille books).
-import { kanaToBraille } from "./cells.ts";
+import { kanaToBraille } from "./writer.ts";
 
 export interface PageOptions {
   /** Cells per line. */
@@ -34,10 +34,21 @@ const PAGE_NUMBER_GAP = 3;
 
 /** Lays blocks out into pages of lines (each line at most `cells` cells, blanks as spaces). */
 export function paginate(blocks: BrailleBlock[], options: Partial<PageOptions> = {}): string[][] {
+  return paginateLines(blocks, options).pages;
+}
+
+/** Pages of lines, and for each line the index of the block it came from (undefined for blank lines). */
+export function paginateLines(
+  blocks: BrailleBlock[],
+  options: Partial<PageOptions> = {},
+): { pages: string[][]; origins: (number | undefined)[][] } {
   const opts = { ...PAGE_DEFAULTS, ...options };
   if (opts.cells < 8 || opts.lines < 3) throw new Error(`page too small: ${opts.cells} cells × ${opts.lines} lines`);
   const pages: string[][] = [];
+  const origins: (number | undefined)[][] = [];
   let page: string[] = [];
+  let origin: (number | undefined)[] = [];
+  let current: number | undefined;
   const pageNumber = (n = pages.length + 1) => kanaToBraille(String(n));
   /** Room for text on the k-th line from the current position (the page line is shorter). */
   const widthAt = (k: number) => {
@@ -53,15 +64,19 @@ export function paginate(blocks: BrailleBlock[], options: Partial<PageOptions> =
       page[0] = first + " ".repeat(opts.cells - [...first].length - num.length) + num;
     }
     pages.push(page);
+    origins.push(origin);
     page = [];
+    origin = [];
   };
   const pushLine = (line: string) => {
     page.push(line);
+    origin.push(line === "" ? undefined : current);
     if (page.length === opts.lines) finishPage();
   };
 
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
+    current = b;
     if (block.blankBefore && page.length > 0) pushLine("");
     // A heading that would end a page moves to the next one with what follows it.
     if (block.keepWithNext && page.length > 0) {
@@ -73,10 +88,13 @@ export function paginate(blocks: BrailleBlock[], options: Partial<PageOptions> =
     for (const line of breakLines(block, opts.cells, widthAt)) pushLine(line);
   }
   if (page.length > 0) {
-    while (page.length < opts.lines) page.push("");
+    while (page.length < opts.lines) {
+      page.push("");
+      origin.push(undefined);
+    }
     finishPage();
   }
-  return pages;
+  return { pages, origins };
 }
 
 /** Word-wraps one block; a word longer than a whole line is the only thing ever cut. */

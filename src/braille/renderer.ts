@@ -7,11 +7,11 @@ import { ContentCache, hashKey } from "../lib/cache.ts";
 import type { Leaflet, SiteModel, SourcePos } from "../model/types.ts";
 import { brailleToBrf } from "./cells.ts";
 import { itemsToBlocks, leafletItems } from "./document.ts";
-import { PAGE_DEFAULTS, paginate } from "./paginate.ts";
+import { PAGE_DEFAULTS, paginateLines } from "./paginate.ts";
 import { proofSheetHtml } from "./proof.ts";
 
 /** Bump when translation or layout changes, so cached outputs are rebuilt. */
-const ENGINE_VERSION = "braille-2";
+const ENGINE_VERSION = "braille-3-mecab-naist-jdic";
 
 interface BrailleOutputs {
   text: string;
@@ -26,14 +26,31 @@ interface BrailleOutputs {
 /** Everything the braille edition makes for one leaflet (no files written); the label comes translated. */
 export async function renderLeafletBraille(leaflet: Leaflet, site: SiteModel, label: BrailleLabel): Promise<BrailleOutputs> {
   const items = await leafletItems(leaflet, site);
-  const pages = paginate(itemsToBlocks(items), PAGE_DEFAULTS);
+  const { pages, origins } = paginateLines(itemsToBlocks(items), PAGE_DEFAULTS);
   // Unicode text: pages separated by form feeds, as embossers and braille editors expect in BRF too.
   const text = `${pages.map((p) => p.join("\n")).join("\n\f")}\n`;
   const brf = `${pages.map((p) => p.map(brailleToBrf).join("\r\n")).join("\r\n\f")}\r\n`;
   const warnings = items
     .filter((i) => i.problems.length > 0)
-    .map((i) => ({ pos: i.pos, unitId: i.unitId, message: `left out ${i.problems.join(" ")} (no reading)` }));
-  return { text, brf, proof: proofSheetHtml(leaflet, items, label), label, pages: pages.length, warnings };
+    .map((i) => ({
+      pos: i.pos,
+      unitId: i.unitId,
+      message: `left out ${i.problems.map(describeChar).join(", ")} in 「${clip(i.source, i.problems[0])}」 (no braille for it)`,
+    }));
+  return { text, brf, proof: proofSheetHtml(leaflet, items, pages, origins, label), label, pages: pages.length, warnings };
+}
+
+/** A character and its code point, so staff can find it even when it looks like a blank. */
+function describeChar(c: string): string {
+  return `「${c}」 (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")})`;
+}
+
+/** The text around the first place a character occurs, for the message. */
+function clip(source: string, c: string | undefined): string {
+  const text = source.normalize("NFKC");
+  const at = c ? text.indexOf(c) : -1;
+  if (at < 0) return text.slice(0, 30);
+  return `${at > 12 ? "…" : ""}${text.slice(Math.max(0, at - 12), at + 12)}${at + 12 < text.length ? "…" : ""}`;
 }
 
 /** The braille edition renderer (edition "braille"). */

@@ -1,7 +1,7 @@
 // The two stages together: Japanese text → spaced kana → Unicode braille.
 import type { Inline } from "../model/types.ts";
-import { kanaToBrailleReport } from "./cells.ts";
-import { analyzeKana, type SpacedKanaOptions } from "./kana.ts";
+import { analyzeKana, type SpacedKanaOptions, type Suspect } from "./kana.ts";
+import { kanaToBrailleReport } from "./writer.ts";
 
 export interface Translation {
   /** Stage 1: spaced katakana (what a proofreader checks first). */
@@ -10,13 +10,16 @@ export interface Translation {
   braille: string;
   /** Source characters that could not be read or written, left out of the braille. */
   problems: string[];
+  /** Words a proofreader should check. */
+  suspects: Suspect[];
 }
 
 /** Translates one line or paragraph and reports what it had to leave out. */
 export async function translate(text: string | Inline[], opts: SpacedKanaOptions = {}): Promise<Translation> {
-  const { kana, unknown } = await analyzeKana(text, opts);
+  const { kana, unknown, suspects } = await analyzeKana(text, opts);
   const { braille, untranslated } = kanaToBrailleReport(kana);
-  return { kana, braille, problems: [...new Set([...unknown, ...untranslated])] };
+  const problems = [...new Set([...unknown, ...untranslated])];
+  return { kana, braille, problems, suspects: [...suspects, ...problems.map((p) => ({ text: p, why: "no-braille" as const }))] };
 }
 
 /** Japanese text → Unicode braille (characters without braille are left out; use `translate` to see them). */

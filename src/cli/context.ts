@@ -10,6 +10,8 @@ export interface CliIO {
 export interface CliContext extends CliIO {
   /** Project root (the folder holding content/). */
   root: string;
+  /** --debug was given: print stack traces of unexpected failures. */
+  debug?: boolean;
   /** Parses and validates content/; prints diagnostics and returns null when there are errors. */
   loadSite(): Promise<SiteModel | null>;
   /**
@@ -37,4 +39,10 @@ export const EXIT = {
   missingTool: 3,
   /** An edition failed to render; the previous dist/ was left untouched. */
   buildFailed: 4,
+  /** Another build is writing the same output folder. */
+  busy: 5,
+  /** The machine failed (disk full, no permission, read-only disk): one line says which file and what to do. */
+  systemError: 6,
+  /** A bug in the toolchain; run again with --debug for the stack trace. */
+  internalError: 7,
 } as const;

@@ -3,9 +3,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { LEDGER_FILE, parseLedger, recordPrinted } from "../content/ledger.ts";
 import { CONTENT_DIR, loadSite } from "../content/load.ts";
 import { defaultSettings, parseLexicon } from "../content/settings.ts";
 import { EDITIONS, type Edition, type Logger, MissingToolError, RenderError } from "../edition/contract.ts";
+import { writeFileAtomic } from "../lib/atomic.ts";
 import { countLine, type Diagnostic, Diagnostics, formatDiagnostic } from "../lib/diagnostics.ts";
 import type { LexiconEntry } from "../model/types.ts";
 import { listQuestions } from "../model/walk.ts";
@@ -13,6 +15,7 @@ import { type BuildOptions, type BuildResult, buildSite } from "../pipeline/buil
 import { loadProject } from "../pipeline/project.ts";
 import { type CliContext, type CliIO, EXIT } from "./context.ts";
 import { checkTools, printDoctor } from "./doctor.ts";
+import { describeFailure } from "./failure.ts";
 import { scaffoldLeaflet } from "./scaffold.ts";
 
 const USAGE = `Usage: leaflet <command> [options]
@@ -28,10 +31,15 @@ Commands:
   reading               Print the kana reading the audio will use, one line per line of stdin
   readings <slug> [--check]
                         Write (or check) content/readings/<slug>.tsv: each sentence beside its reading
+  printed <slug>... [--date YYYY-MM-DD]
+                        Record in content/codes.yaml what each printed code of these leaflets points at
   braille [text] [--kana]
                         Translate text (argument or stdin) to Unicode braille, one line per line
 
-Exit codes: 0 ok, 1 content errors, 2 wrong command line, 3 missing tool, 4 an edition failed.
+Options for every command: --debug prints the stack trace of an unexpected failure.
+
+Exit codes: 0 ok, 1 content errors, 2 wrong command line, 3 missing tool, 4 an edition failed,
+5 another build is running, 6 the disk or file system failed, 7 a bug in the toolchain.
 Details: docs/cli.md`;
 
 /** Runs the command line; returns the exit code. */
@@ -41,8 +49,15 @@ export async function main(
   root = process.cwd(),
   renderers?: BuildOptions["renderers"],
 ): Promise<number> {
-  const [command, ...rest] = argv;
-  const ctx: CliContext = { ...io, root, loadSite: () => loadAndReport(root, io), loadLexicon: () => loadLexiconAndReport(root, io) };
+  const debug = argv.includes("--debug");
+  const [command, ...rest] = argv.filter((a) => a !== "--debug");
+  const ctx: CliContext = {
+    ...io,
+    root,
+    debug,
+    loadSite: () => loadAndReport(root, io),
+    loadLexicon: () => loadLexiconAndReport(root, io),
+  };
   try {
     switch (command) {
       case "build":
@@ -59,6 +74,8 @@ export async function main(
         return await (await import("./reading.ts")).readingCommand(rest, ctx);
       case "readings":
         return await (await import("./reading.ts")).readingsCommand(rest, ctx);
+      case "printed":
+        return await printedCommand(rest, ctx);
       case "braille":
         return await (await import("./braille.ts")).brailleCommand(rest, ctx);
       case undefined:
@@ -76,7 +93,9 @@ export async function main(
       io.stderr.write(`leaflet ${command}: ${error.message}\n`);
       return EXIT.usage;
     }
-    throw error;
+    const failure = describeFailure(error, debug);
+    io.stderr.write(`${failure.message}\n`);
+    return failure.code;
   }
 }
 
@@ -208,10 +227,10 @@ async function buildCommand(args: string[], ctx: CliContext, renderers?: BuildOp
     log,
     renderers,
   });
-  return reportBuild(result, ctx, log, (performance.now() - started) / 1000);
+  return reportBuild(result, ctx, log, (performance.now() - started) / 1000, ctx.debug === true);
 }
 
-function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: number): number {
+function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: number, debug: boolean): number {
   printDiagnostics(result.diagnostics, io);
   if (result.ok) {
     const perEdition = Object.entries(result.seconds)
@@ -225,6 +244,15 @@ function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: numbe
   if (result.reason === "usage") {
     io.stderr.write(`leaflet build: ${result.message}\n`);
     return EXIT.usage;
+  }
+  if (result.reason === "output") {
+    const r = result.refusal;
+    io.stderr.write(`leaflet build: ${r.message} (hint: ${r.hint})\nNothing was built or removed.\n`);
+    return r.kind === "busy" ? EXIT.busy : r.kind === "system" ? EXIT.systemError : EXIT.usage;
+  }
+  if (result.reason === "leak") {
+    io.stderr.write("The previous dist/ was left as it was.\n");
+    return EXIT.buildFailed;
   }
   if (result.reason === "tools") {
     for (const t of result.missing)
@@ -240,8 +268,41 @@ function reportBuild(result: BuildResult, io: CliIO, log: Logger, seconds: numbe
     return EXIT.missingTool;
   }
   if (error !== undefined && !(error instanceof RenderError)) {
-    io.stderr.write(`error: the ${result.edition} edition failed: ${(error as Error)?.stack ?? String(error)}\n`);
+    const failure = describeFailure(error, debug);
+    if (failure.code === EXIT.systemError) {
+      io.stderr.write(`${failure.message}\nThe previous dist/ was left as it was.\n`);
+      return EXIT.systemError;
+    }
+    const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : "";
+    io.stderr.write(
+      `error: the ${result.edition} edition failed: ${error instanceof Error ? error.message : String(error)} (hint: run \`npm run check\`; if it passes, this is a bug: run the build again with --debug and report what it prints)${stack}\n`,
+    );
   }
   io.stderr.write("The previous dist/ was left as it was.\n");
   return EXIT.buildFailed;
+}
+
+async function printedCommand(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parse(args, { date: { type: "string" } });
+  if (positionals.length === 0) throw new UsageError("name the leaflets you printed, e.g. `leaflet printed card-safety`");
+  const date = (values.date as string | undefined) ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: write the date as YYYY-MM-DD`);
+  const site = await ctx.loadSite();
+  if (!site) return EXIT.contentError;
+  const unknown = positionals.filter((slug) => !site.leaflets.some((l) => l.slug === slug));
+  if (unknown.length)
+    throw new UsageError(`no leaflet with slug ${unknown.join(", ")} (the slugs are: ${site.leaflets.map((l) => l.slug).join(", ")})`);
+  const file = path.join(ctx.root, LEDGER_FILE);
+  let text = existsSync(file) ? await readFile(file, "utf8") : "";
+  for (const slug of positionals) {
+    const leaflet = site.leaflets.find((l) => l.slug === slug)!;
+    const diags = new Diagnostics();
+    const result = recordPrinted(text, parseLedger(text, diags), leaflet, date);
+    text = result.text;
+    ctx.stdout.write(`${LEDGER_FILE}: ${slug}: ${result.added} address${result.added === 1 ? "" : "es"} recorded\n`);
+    for (const d of result.differing)
+      ctx.stderr.write(`warning: ${d} is in ${LEDGER_FILE} with another title; it was left as it is: see \`npm run check\`\n`);
+  }
+  await writeFileAtomic(file, text);
+  return EXIT.ok;
 }

@@ -44,7 +44,7 @@ export async function readingCommand(args: string[], ctx: CliContext): Promise<n
   const results = await Promise.all(
     lines.map((line) =>
       pool.run(async () => {
-        const text = spokenPlain(line, lexicon);
+        const text = await spokenPlain(line, lexicon);
         if (!isSpeakable(text)) return { text, reading: "" };
         return { text, reading: traceReading(await cachedAnalysis(engine, text, cacheDir)) };
       }),

@@ -1,5 +1,4 @@
 // The body of a leaflet: sections, questions and blocks, with stable ids, from the Markdown tree.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Heading, List, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
@@ -20,6 +19,7 @@ import type {
   TableBlock,
 } from "../model/types.ts";
 import { inlineText } from "../model/walk.ts";
+import { checkImage } from "./images.ts";
 import { type InlineContext, splitLines, toInlines } from "./inline.ts";
 import { parsePhone } from "./phone.ts";
 
@@ -37,6 +37,8 @@ export interface BodyInput {
   file: string;
   /** Absolute path, for resolving images. */
   absPath: string;
+  /** The project's content/ folder: images must be inside it (default: the leaflet file's parent folder's parent). */
+  contentDir?: string;
   diags: Diagnostics;
   /** Ids the editions use themselves (none when not given). */
   reserved?: ReservedIds;
@@ -246,8 +248,6 @@ export class BodyBuilder {
     const only = node.children.length === 1 ? node.children[0] : null;
     if (only?.type === "image") {
       const alt = (only.alt ?? "").trim();
-      const file = path.resolve(path.dirname(this.input.absPath), decodeURI(only.url));
-      const name = path.basename(file);
       let ok = true;
       if (!alt) {
         this.error(
@@ -257,17 +257,12 @@ export class BodyBuilder {
         );
         ok = false;
       }
-      if (/^https?:/.test(only.url) || !existsSync(file)) {
-        this.error(
-          pos,
-          `the image file 「${only.url}」 was not found`,
-          `put the file in content/images/ and write its path relative to ${this.input.file}`,
-        );
-        ok = false;
-      } else if (!/\.(png|jpe?g)$/i.test(name)) {
-        this.error(pos, `the image 「${name}」 is not PNG or JPEG`, "save it as .png or .jpg so every edition can use it");
-        ok = false;
+      const image = checkImage(only.url, this.input.absPath, this.input.contentDir ?? path.resolve(path.dirname(this.input.absPath), ".."));
+      if (!image.ok) {
+        this.error(pos, image.message, image.hint);
+        return [];
       }
+      const { file, name } = image;
       return ok ? [{ type: "image", file, name, alt, pos }] : [];
     }
     const children = toInlines(node.children, this.ictx);
@@ -293,6 +288,17 @@ export class BodyBuilder {
 
   private directive(node: ContainerDirective): Block[] {
     const pos = this.pos(node);
+    // An unclosed block runs to the end of the file and swallows what follows: say so rather than guess.
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const lastLine = start !== undefined && end !== undefined ? this.ictx.source.slice(start, end).trimEnd().split("\n").at(-1) : ":::";
+    if (!/^\s*:{3,}\s*$/.test(lastLine ?? "")) {
+      this.error(
+        pos,
+        `the :::${node.name} block is not closed, so everything after it would belong to it`,
+        `write a line with only ::: after the block's last line`,
+      );
+    }
     const labelNode = node.children[0]?.type === "paragraph" && node.children[0].data?.directiveLabel ? node.children[0] : null;
     const label = labelNode ? trimInlines(toInlines(labelNode.children, this.ictx)) : [];
     const content = labelNode ? node.children.slice(1) : node.children;
@@ -413,6 +419,14 @@ export class BodyBuilder {
     if (caption.length === 0) this.error(pos, "the table has no caption", "write it in brackets: :::table[コンビニで取得できる証明書]");
     const [head, ...rest] = table.children;
     const cells = (row: (typeof table.children)[number]) => row.children.map((cell) => trimInlines(toInlines(cell.children, this.ictx)));
+    rest.forEach((row, i) => {
+      if (row.children.length === head.children.length) return;
+      this.error(
+        this.pos(row),
+        `row ${i + 1} of the table has ${row.children.length} cell${row.children.length === 1 ? "" : "s"}, its header has ${head.children.length}`,
+        "give every row as many | cells | as the header (an empty cell is written | |)",
+      );
+    });
     const block: TableBlock = {
       type: "table",
       caption,

@@ -42,7 +42,14 @@ export const LEAFLET_HEADER_SCHEMA = field.object("the header", "The fields betw
     patternHint: "a web address starting with https://",
   }),
   titleReading: field.string("How the title is read aloud, in kana.", { pattern: KANA, patternHint: "write the reading in kana" }),
-  layout: field.enum("The print layout (default: booklet for more than 12 questions, else leaflet).", ["leaflet", "booklet"] as const),
+  layout: field.string(
+    "The print template, by name: `poster` means templates/poster.yaml (default: booklet for more than 12 questions, else leaflet).",
+    {
+      pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      patternHint: "write the name of a file in templates/ without .yaml, e.g. leaflet or booklet",
+      example: "leaflet",
+    },
+  ),
   speakers: field.list(
     "The characters of a dialogue.",
     field.object("a speaker", "One character of a dialogue.", {
@@ -71,25 +78,26 @@ export type LeafletHeader = Omit<Leaflet, "body" | "pos" | "file" | "layout"> & 
 
 /** Reads the header YAML (which starts at `firstLine` of the file); problems go to `diags`. */
 export function parseHeader(file: string, yamlText: string, firstLine: number, settings: Settings, diags: Diagnostics): LeafletHeader {
-  const yaml = new YamlSource(file, yamlText, firstLine, diags);
+  const yaml = new YamlSource(file, fullWidthFixed(file, yamlText, firstLine, diags), firstLine, diags);
   const { value: h, positions, nodes } = readObject(yaml, yaml.root, LEAFLET_HEADER_SCHEMA);
+  const real: Partial<Record<"date" | "updated", string>> = {};
   for (const key of ["date", "updated"] as const) {
     const value = h[key];
     if (value && Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
       yaml.error(nodes[key], `"${key}" 「${value}」 is not a real date`, "write the date as YYYY-MM-DD");
     } else if (value && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
       yaml.error(nodes[key], `"${key}" 「${value}」 is not a real date`, "check the month and day");
-    }
+    } else if (value) real[key] = value;
   }
-  const asOf = h.updated ?? h.date ?? "";
-  if (!asOf && !yaml.failed) {
+  const asOf = real.updated ?? real.date ?? "";
+  if (!asOf && !yaml.failed && !h.date && !h.updated) {
     yaml.error(
       yaml.root,
       "the leaflet does not say when its information dates from",
       "add `date: YYYY-MM-DD` (when it was published) or `updated: YYYY-MM-DD` (when the information was last checked)",
     );
   }
-  const fallbackSlug = path.basename(file).replace(/\.md$/, "");
+  const fallbackSlug = path.basename(file).replace(/\.md$/i, "");
   if (!nodes.slug && !SLUG.test(fallbackSlug)) {
     diags.error(
       file,
@@ -128,4 +136,41 @@ export function parseHeader(file: string, yamlText: string, firstLine: number, s
     uniVoice: h.uniVoice,
     positions: positions as Record<string, SourcePos>,
   };
+}
+
+/**
+ * Japanese input methods type a full-width colon (：) and full-width spaces (　) where YAML needs half-width ones,
+ * and the YAML error then never says so. Each is reported by name at its place; the rest of the header is read
+ * as if it had been typed half-width, so its other problems are found in the same run (the file is not changed).
+ */
+export function fullWidthFixed(file: string, yamlText: string, firstLine: number, diags: Diagnostics): string {
+  return yamlText
+    .split("\n")
+    .map((line, i) => {
+      let out = line;
+      const indent = /^[ \t]*(\u3000+)/.exec(out);
+      if (indent) {
+        diags.error(
+          file,
+          firstLine + i,
+          indent[0].length - indent[1].length + 1,
+          "the line is indented with a full-width space (　)",
+          "indent header lines with half-width spaces (two per level); switch the input method to 半角 for the spaces",
+        );
+        out = out.replace(/^([ \t]*)\u3000+/, (_m, lead: string) => lead + " ".repeat(indent[1].length * 2));
+      }
+      const colon = /^([ \t]*(?:- )?)([A-Za-z][A-Za-z0-9_.-]*)[ \t\u3000]*：/.exec(out);
+      if (colon) {
+        diags.error(
+          file,
+          firstLine + i,
+          colon[1].length + colon[2].length + 1,
+          `the colon after 「${colon[2]}」 is a full-width colon (：)`,
+          `write a half-width colon and a space: \`${colon[2]}: …\` (switch the input method to 半角 for the colon)`,
+        );
+        out = out.replace(/：/, ":").replace(/:(?! )/, ": ");
+      }
+      return out;
+    })
+    .join("\n");
 }

@@ -13,6 +13,9 @@ export interface InlineContext {
 /** Language tags a run may be marked with (`:en[…]`): the languages city halls publish most, besides Japanese. */
 export const FOREIGN_LANGUAGES = new Set(["en", "zh", "ko", "pt", "es", "vi", "tl", "ne", "id", "th", "my", "fr", "de", "ru", "uk", "fil"]);
 
+/** The only links any edition publishes: web pages, e-mail and phone. */
+export const SAFE_LINK = /^(https?:\/\/[^\s]+|mailto:[^\s]+|tel:[+0-9#*-]+)$/i;
+
 const KANA_READING = /^[\u3041-\u309f\u30a0-\u30ffー・　 ]+$/;
 
 /** Converts phrasing nodes, reporting markup the editions cannot render. */
@@ -29,9 +32,23 @@ export function toInlines(nodes: PhrasingContent[], ctx: InlineContext): Inline[
       case "strong":
         out.push({ type: "strong", children: toInlines(node.children, ctx) });
         break;
-      case "link":
-        out.push({ type: "link", url: node.url, children: toInlines(node.children, ctx) });
+      case "link": {
+        const children = toInlines(node.children, ctx);
+        if (SAFE_LINK.test(node.url)) {
+          out.push({ type: "link", url: node.url, children });
+          break;
+        }
+        const p = node.position?.start;
+        ctx.diags.error(
+          ctx.file,
+          p?.line ?? 1,
+          p?.column ?? 1,
+          `the link 「${node.url.slice(0, 60)}」 is not a web page, e-mail address or phone number`,
+          "links may start only with https://, http://, mailto: or tel:; write the full address, e.g. [市のページ](https://www.city.example.lg.jp/)",
+        );
+        out.push(...children);
         break;
+      }
       case "break":
         out.push({ type: "break" });
         break;

@@ -14,15 +14,16 @@ async function fixture() {
 }
 
 describe("parseLeaflet on a real Japanese leaflet", () => {
-  it("reads the header, with settings as defaults", async () => {
+  it("reads the header, with settings as defaults; an issuer it does not name stays unnamed", async () => {
     const { site, leaflet } = await fixture();
     expect(site.settings.baseUrl).toBe("https://www.city.test.example.jp/leaflets/");
     expect(leaflet).toMatchObject({
       slug: "card-pickup",
       file: "content/leaflets/card-pickup.md",
       title: "マイナンバーカードの受け取り",
-      issuer: "テスト市 市民課",
+      issuer: undefined,
       date: "2020-05-25",
+      asOf: "2020-05-25",
       layout: "leaflet",
       braille: { label: "マイナンバー ツーチ" },
       audio: { speed: 1 },

@@ -45,6 +45,15 @@ export function parseLeaflet(input: ParseInput): Leaflet | null {
   const header = parseHeader(file, yamlNode.value, (yamlNode.position?.start.line ?? 1) + 1, input.settings, diags);
   const { slug, speakers } = header;
 
+  if (tree.children.every((node) => node.type === "yaml")) {
+    diags.error(
+      file,
+      1,
+      1,
+      "the leaflet has no text after its header, so every edition would be empty",
+      "write the leaflet's text after the second `---` line",
+    );
+  }
   const ictx: InlineContext = { file, source: text, diags };
   const builder = new BodyBuilder(input, ictx, speakers, slug);
   for (const node of tree.children) {

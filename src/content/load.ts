@@ -1,18 +1,24 @@
 // Reads everything under content/ once: settings, lexicon and every leaflet, checked together.
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Diagnostic, Diagnostics } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
+import { leafletFileNames, readContentFile } from "./files.ts";
 import { checkFreshness, checkSentenceLengths, parseLeaflet, type ReservedIds } from "./leaflet.ts";
+import { checkLedger, LEDGER_FILE, parseLedger } from "./ledger.ts";
 
 export type { ReservedIds } from "./leaflet.ts";
 
-import { findMyNumbers } from "./privacy.ts";
+import { findMyNumbers, findMyNumbersInModel } from "./privacy.ts";
 import { parseLexicon, parseSettings } from "./settings.ts";
 
 export interface LoadResult {
   /** The model, or null when any error was found. */
   site: SiteModel | null;
+  /**
+   * What could be read even with errors (the leaflets that parsed), so the editions' own checks can report their
+   * problems in the same run; never built from.
+   */
+  draft: SiteModel;
   /** Every problem found, errors and warnings, sorted by file and line. */
   diagnostics: Diagnostic[];
 }
@@ -31,13 +37,7 @@ const NONE_RESERVED: ReservedIds = { fixed: [], forSlug: () => [] };
 /** Parses and validates the content of the project at `root`; reports all problems in one run. */
 export async function loadSite(root: string, opts: LoadOptions = {}): Promise<LoadResult> {
   const diags = new Diagnostics();
-  const read = (rel: string): string | null => {
-    try {
-      return readFileSync(path.join(root, rel), "utf8");
-    } catch {
-      return null;
-    }
-  };
+  const read = (rel: string): string | null => readContentFile(root, rel, diags);
   const scanPrivacy = (rel: string, text: string) => {
     for (const hit of findMyNumbers(text)) {
       const before = text.slice(0, hit.index);
@@ -47,7 +47,7 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
         rel,
         line,
         column,
-        `「${hit.text}」 looks like a real My Number (its check digit is valid); leaflets must never contain one`,
+        `「${hit.text.replace(/\s+/g, " ")}」 looks like a real My Number (its check digit is valid); leaflets must never contain one`,
         "remove it, or write an example as 1234 5678 XXXX",
       );
     }
@@ -79,9 +79,7 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
 
   let names: string[] = [];
   try {
-    names = readdirSync(path.join(root, LEAFLETS_DIR))
-      .filter((n) => n.endsWith(".md"))
-      .sort();
+    names = leafletFileNames(root, LEAFLETS_DIR, diags);
   } catch {
     diags.error(
       LEAFLETS_DIR,
@@ -95,7 +93,8 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
   const slugs = new Map<string, string>();
   for (const name of names) {
     const rel = `${LEAFLETS_DIR}/${name}`;
-    const text = read(rel) ?? "";
+    const text = read(rel);
+    if (text === null) continue;
     scanPrivacy(rel, text);
     const leaflet = parseLeaflet({
       file: rel,
@@ -106,6 +105,19 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
       reserved: opts.reserved ?? NONE_RESERVED,
     });
     if (!leaflet) continue;
+    // Numbers the raw scan already reported (by the line they start on) are not reported twice.
+    const reported = new Set(findMyNumbers(text).map((h) => text.slice(0, h.index).split("\n").length));
+    for (const { pos } of findMyNumbersInModel(leaflet)) {
+      if (reported.has(pos.line)) continue;
+      reported.add(pos.line);
+      diags.error(
+        pos.file,
+        pos.line,
+        pos.column,
+        "this text holds what looks like a real My Number once its formatting is removed (12 digits with a valid check digit, split by marks, line breaks, markup or readings); leaflets must never contain one",
+        "remove it, or write an example as 1234 5678 XXXX",
+      );
+    }
     checkSentenceLengths(leaflet, diags);
     checkFreshness(leaflet, settings, opts.today ?? new Date(), diags);
     const other = slugs.get(leaflet.slug);
@@ -122,9 +134,11 @@ export async function loadSite(root: string, opts: LoadOptions = {}): Promise<Lo
     }
     leaflets.push(leaflet);
   }
+  const ledgerText = read(LEDGER_FILE);
+  if (ledgerText !== null) checkLedger(parseLedger(ledgerText, diags), leaflets, diags);
   if (names.length === 0 && diags.errorCount === 0) {
     diags.error(LEAFLETS_DIR, 1, 1, "there are no leaflets", "add one with `npm run leaflet -- new <name>`");
   }
-  const site = diags.errorCount === 0 ? { settings, lexicon, leaflets } : null;
-  return { site, diagnostics: diags.sorted() };
+  const draft = { settings, lexicon, leaflets };
+  return { site: diags.errorCount === 0 ? draft : null, draft, diagnostics: diags.sorted() };
 }

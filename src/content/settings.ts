@@ -116,12 +116,26 @@ export const SETTINGS_SCHEMA = field.object("the settings", "What every leaflet 
       regular: field.string("The regular face (.ttf).", { default: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf" }),
       bold: field.string("The bold face (.ttf).", { default: "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf" }),
     }),
-    // Paper braille in Japan: dots about 1.4 mm across, 2.3 mm apart in a cell, cells 3.3 mm apart, lines 5.5 mm apart.
-    braille: field.object("print braille settings", "The braille label's dots, drawn at true size.", {
-      dotDiameter: field.number("Diameter of a dot.", { min: 1, max: 2, default: 1.4, unit: "mm" }),
-      dotPitch: field.number("Distance between dot centres inside a cell.", { min: 2, max: 3, default: 2.3, unit: "mm" }),
-      cellPitch: field.number("Distance between cells.", { min: 3, max: 4.5, default: 3.3, unit: "mm" }),
-      linePitch: field.number("Distance between lines.", { min: 4, max: 8, default: 5.5, unit: "mm" }),
+    // Paper braille in Japan, centre to centre (JIS T 0921 and press practice): dots about 1.4 mm across, 2.3 mm
+    // apart in a cell, the same dot of the next cell 6.0 mm on, of the next line 11 mm down.
+    braille: field.object("print braille settings", "The braille label's dots, drawn at true size; every distance is centre to centre.", {
+      dotDiameter: field.number("Diameter of a dot.", { min: 1.3, max: 1.7, default: 1.4, unit: "mm" }),
+      dotCentreSpacing: field.number(
+        "From the centre of a dot to the centre of the next dot in the same cell (dots 1 and 2, or 1 and 4).",
+        {
+          min: 2.1,
+          max: 2.5,
+          default: 2.3,
+          unit: "mm",
+        },
+      ),
+      cellCentreSpacing: field.number("From a dot to the same dot of the next cell (the cell pitch, not the gap between cells).", {
+        min: 5.1,
+        max: 6.8,
+        default: 6,
+        unit: "mm",
+      }),
+      lineCentreSpacing: field.number("From a dot to the same dot of the next line.", { min: 10, max: 15, default: 11, unit: "mm" }),
     }),
   }),
   braille: field.object("braille settings", "The braille edition.", {

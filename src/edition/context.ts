@@ -6,6 +6,12 @@ import type { Diagnostic } from "../lib/diagnostics.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import type { Artifact, Edition, Logger, RenderContext, Report, SharedServices } from "./contract.ts";
 
+/** The print templates this tool ships (`templates/` of its own checkout), for contexts made without a project. */
+export const BUILTIN_TEMPLATES = path.resolve(import.meta.dirname, "../../templates");
+
+/** The templates folder of a project. */
+export const templatesDirOf = (root: string) => path.join(root, "templates");
+
 /** Where a report without a position points: its leaflet's header, else the settings file. */
 export const SETTINGS_FILE = "content/settings.yaml";
 
@@ -40,6 +46,8 @@ export interface ContextOptions {
   /** The folder outputs go to (the build's temporary folder). */
   outDir: string;
   cacheDir: string;
+  /** The project's print templates (default: BUILTIN_TEMPLATES). */
+  templatesDir?: string;
   /** Artifacts already there (carried over from the last build); the context appends to this array. */
   artifacts?: Artifact[];
   log?: Logger;
@@ -63,6 +71,7 @@ export function createRenderContext(opts: ContextOptions): RenderContext {
     leaflets: opts.leaflets ?? opts.site.leaflets,
     outDir,
     cacheDir: opts.cacheDir,
+    templatesDir: opts.templatesDir ?? BUILTIN_TEMPLATES,
     artifacts,
     log: opts.log ?? { progress() {}, info() {}, warn() {} },
     shared: opts.shared ?? NO_SHARED,

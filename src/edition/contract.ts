@@ -65,6 +65,8 @@ export interface RenderContext {
   outDir: string;
   /** A persistent folder for content-addressed caches, one subfolder per edition. */
   cacheDir: string;
+  /** The project's print templates, `<root>/templates/` (the print edition finds `layout: <name>` there). */
+  templatesDir: string;
   /** Files written so far by earlier editions (and carried over from the last build). */
   artifacts: Artifact[];
   /** Write `data` at a dist-relative path and record it as an artifact. */
@@ -132,6 +134,8 @@ export interface ToolRequirement {
 export interface CheckContext {
   report(r: Report): void;
   shared: SharedServices;
+  /** The project's print templates, `<root>/templates/`. */
+  templatesDir: string;
 }
 
 /**

@@ -29,9 +29,9 @@ export interface TimedSentence {
 
 /** One audio file of the leaflet: the opening (title and lead), a section, a question, or the closing credits. */
 export interface TimedPart {
-  /** `_intro`, a unit id, or `_credits`. */
+  /** `_intro`, a unit id, `_closing` (the contact and the information date) or `_credits`. */
   id: string;
-  kind: "intro" | "section" | "question" | "credits";
+  kind: "intro" | "section" | "question" | "closing" | "credits";
   /** The chapter title (`Q3. どこで受け取れますか`, a section title, or the leaflet title for the intro). */
   title: string;
   /** Heading depth: 1 for the leaflet (intro), 2 for sections and top-level questions, 3 for questions in a section. */

@@ -155,9 +155,11 @@ function readInto(
         break;
       case "boolean":
         into[key] = f.boolean(key) ?? fs.default;
+        if (into[key] === undefined && fs.required && !valueNode) f.string(key, { required: true, example: fs.example });
         break;
       case "enum":
         into[key] = f.oneOf(key, fs.values) ?? fs.default;
+        if (into[key] === undefined && fs.required && !valueNode) f.string(key, { required: true, example: fs.example });
         break;
       case "object": {
         if (fs.optional && !valueNode) {

@@ -167,7 +167,8 @@ export interface Speaker {
   voice?: string;
 }
 
-export type PrintLayout = "leaflet" | "booklet";
+/** The name of a print template: `templates/<name>.yaml` (the shipped ones are leaflet and booklet). */
+export type PrintLayout = string;
 
 /** A phone or fax number as printed and as dialled. */
 export interface PhoneNumber {
@@ -254,8 +255,8 @@ export interface Settings {
   };
   print: {
     fonts: { regular: string; bold: string };
-    /** Braille label dots in the print-shop PDF, in millimetres, drawn at true size. */
-    braille: { dotDiameter: number; dotPitch: number; cellPitch: number; linePitch: number };
+    /** Braille label dots, in millimetres centre to centre, drawn at true size. */
+    braille: { dotDiameter: number; dotCentreSpacing: number; cellCentreSpacing: number; lineCentreSpacing: number };
   };
   braille: { labelMaxCells: number };
   /** Where each field was written (`print.fonts.regular`…), for located messages; absent for built-in defaults. */

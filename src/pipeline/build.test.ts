@@ -8,6 +8,7 @@ import { loadSite } from "../content/load.ts";
 import { type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
 import { layout } from "../edition/layout.ts";
 import { buildSite } from "./build.ts";
+import { OUTPUT_MARKER } from "./output.ts";
 
 const project = scratchProjects();
 
@@ -118,6 +119,7 @@ describe("leaflet build (CLI)", () => {
     const root = project();
     await mkdir(path.join(root, "dist"));
     await writeFile(path.join(root, "dist/index.html"), "last good build");
+    await writeFile(path.join(root, "dist", OUTPUT_MARKER), "{}\n");
     const io = captureIO();
     const code = await main(["build", "--edition", "print,braille"], io, root, { print: writing("print", "x"), braille: failing });
     expect(code).toBe(4);

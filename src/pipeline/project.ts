@@ -1,6 +1,6 @@
 // Reading a project the way every command does: the content, then what only the editions can check.
 import { loadSite } from "../content/load.ts";
-import { reportToDiagnostic } from "../edition/context.ts";
+import { reportToDiagnostic, templatesDirOf } from "../edition/context.ts";
 import type { Edition, SharedServices } from "../edition/contract.ts";
 import { type Diagnostic, sortDiagnostics } from "../lib/diagnostics.ts";
 import type { SiteModel } from "../model/types.ts";
@@ -19,14 +19,24 @@ export interface Project {
 /** Parses content/ with the ids the editions reserve, then runs each chosen edition's own check. */
 export async function loadProject(root: string, editions?: readonly Edition[]): Promise<Project> {
   const loaded = await loadSite(root, { reserved: reservedIds() });
-  if (!loaded.site) return { site: null, diagnostics: loaded.diagnostics, shared: null };
-  const site = loaded.site;
+  // With content errors the editions still check what could be read, so every problem is told in one run.
+  const site = loaded.site ?? loaded.draft;
   const shared = createSharedServices(site);
   const found: Diagnostic[] = [...loaded.diagnostics];
   for (const edition of EDITION_MODULES) {
     if (editions && !editions.includes(edition.id)) continue;
-    await edition.check?.(site, { shared, report: (r) => found.push(reportToDiagnostic(edition.id, r)) });
+    try {
+      await edition.check?.(site, {
+        shared,
+        templatesDir: templatesDirOf(root),
+        report: (r) => found.push(reportToDiagnostic(edition.id, r)),
+      });
+    } catch (error) {
+      // A check may trip over a leaflet the content errors left half-read; those errors are reported already.
+      if (loaded.site) throw error;
+    }
   }
   const diagnostics = sortDiagnostics(found);
-  return { site: diagnostics.some((d) => d.severity === "error") ? null : site, diagnostics, shared };
+  const failed = !loaded.site || diagnostics.some((d) => d.severity === "error");
+  return { site: failed ? null : site, diagnostics, shared: failed ? null : shared };
 }

@@ -1,8 +1,12 @@
-// Page geometry of the two print files, in PDF points. All furniture positions derive from here,
-// so the react-pdf layout and the pdf-lib post-processing agree to the point.
+// Page geometry of the two print files, in PDF points. Every furniture position derives from here and from the
+// template, so the react-pdf layout and the pdf-lib finishing agree to the point.
+import type { Settings } from "../model/types.ts";
+import type { PrintTemplate } from "./template.ts";
 
 /** Millimetres → PDF points. */
 export const mm = (v: number): number => (v * 72) / 25.4;
+/** PDF points → millimetres. */
+export const toMm = (pt: number): number => (pt * 25.4) / 72;
 
 export const A4 = { width: mm(210), height: mm(297) } as const;
 
@@ -10,6 +14,8 @@ export const A4 = { width: mm(210), height: mm(297) } as const;
 export const BLEED = mm(3);
 /** Extra paper outside the bleed where the trim marks (トンボ) are drawn. */
 export const SLUG = mm(10);
+/** The outer band of an office page that office printers cannot print: nothing is drawn in it. */
+export const UNPRINTABLE = mm(5);
 
 /** Where the trimmed page sits on the PDF page: offset of the trim box from the page's top-left. */
 export interface PageGeometry {
@@ -37,29 +43,60 @@ export function pageGeometry(variant: "office" | "print"): PageGeometry {
   };
 }
 
-/** Margins of the content area inside the trim. The bottom holds the footer and the voice code. */
-export const MARGIN = { top: mm(16), right: mm(18), bottom: mm(38), left: mm(18) } as const;
+/** Margins of the text area inside the trim, in pt, from the template. */
+export function margins(t: PrintTemplate): { top: number; side: number; bottom: number } {
+  return { top: mm(t.page.marginTop), side: mm(t.page.marginSide), bottom: mm(t.page.marginBottom) };
+}
 
-/** The voice code: about 18 mm square at the bottom right, with the notch beside it on the right edge. */
-export const CODE = {
-  size: mm(18),
-  /** Distance of the code's right edge from the trim's right edge. */
-  right: mm(11),
-  /** Distance of the code's bottom edge from the trim's bottom edge. */
-  bottom: mm(10),
-  /** Semicircular notch: 6 mm wide (radius 3 mm), centred on the code's height, cut into the right edge. */
-  notchRadius: mm(3),
-  /** Gap between the reserved Uni-Voice slot and the QR code when both are present. */
-  gap: mm(4),
-} as const;
+/** Which side of a page is its outer edge: the binding edge never gets a code or a notch. */
+export function outerSide(t: PrintTemplate, page: number): "right" | "left" {
+  return t.binding === "left" && page % 2 === 0 ? "left" : "right";
+}
 
-/** Braille label block on the first page: top-right, inside the top margin area. */
-export const BRAILLE_BOX = { top: mm(5), right: mm(18), height: mm(10) } as const;
+/** A box in pt from the page's top-left. */
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Where the codes go on a page: the web QR, and the Uni-Voice slot with its notch on the outer edge. */
+export interface CodeBoxes {
+  side: "right" | "left";
+  qr: Box;
+  slot: Box | null;
+  /** The notch: centre on the outer trim edge and radius, only beside a Uni-Voice slot. */
+  notch: { x: number; y: number; r: number } | null;
+}
+
+/** The code boxes of page `page` (1-based): the slot outermost, the QR inside it; mirrored on even pages of a bound layout. */
+export function codeBoxes(g: PageGeometry, t: PrintTemplate, uniVoice: boolean, page: number): CodeBoxes {
+  const side = outerSide(t, page);
+  const size = mm(t.code.size);
+  const top = g.oy + g.trimHeight - mm(t.code.bottom) - size;
+  // Distance from the outer trim edge to the outer side of each box.
+  const slotIn = mm(t.code.edge);
+  const qrIn = uniVoice ? slotIn + size + mm(t.code.gap) : slotIn;
+  const at = (inset: number): Box => ({
+    left: side === "right" ? g.ox + g.trimWidth - inset - size : g.ox + inset,
+    top,
+    width: size,
+    height: size,
+  });
+  const edgeX = side === "right" ? g.ox + g.trimWidth : g.ox;
+  return {
+    side,
+    qr: at(qrIn),
+    slot: uniVoice ? at(slotIn) : null,
+    notch: uniVoice ? { x: edgeX, y: top + size / 2, r: mm(t.code.notchRadius) } : null,
+  };
+}
 
 /**
- * Braille dot geometry (defaults follow common Japanese signage practice, JIS T 0921 ranges):
- * dot diameter 1.4 mm, dot pitch 2.3 mm within a cell, cell pitch 3.3 mm, line pitch 5.5 mm.
- * Drawn at true size, never scaled with the page.
+ * Braille dot geometry, centre to centre (JIS T 0921 and Japanese press practice): dot diameter about 1.4 mm,
+ * dot pitch inside a cell about 2.3 mm, cell pitch (same dot in the next cell) about 6.0 mm, line pitch about
+ * 11 mm. Drawn at true size, never scaled with the page. All in pt.
  */
 export interface BrailleMetrics {
   dotDiameter: number;
@@ -67,4 +104,25 @@ export interface BrailleMetrics {
   cellPitch: number;
   linePitch: number;
 }
-export const DEFAULT_BRAILLE_METRICS: BrailleMetrics = { dotDiameter: mm(1.4), dotPitch: mm(2.3), cellPitch: mm(3.3), linePitch: mm(5.5) };
+
+/** The settings' braille geometry (millimetres) in points. */
+export function brailleMetrics(b: Settings["print"]["braille"]): BrailleMetrics {
+  return {
+    dotDiameter: mm(b.dotDiameter),
+    dotPitch: mm(b.dotCentreSpacing),
+    cellPitch: mm(b.cellCentreSpacing),
+    linePitch: mm(b.lineCentreSpacing),
+  };
+}
+
+export const DEFAULT_BRAILLE_METRICS: BrailleMetrics = brailleMetrics({
+  dotDiameter: 1.4,
+  dotCentreSpacing: 2.3,
+  cellCentreSpacing: 6,
+  lineCentreSpacing: 11,
+});
+
+/** How many cells fit a width: the first cell takes a dot pitch and a dot, every further one a cell pitch. */
+export function cellsThatFit(width: number, m: BrailleMetrics): number {
+  return Math.max(1, Math.floor((width - m.dotPitch - m.dotDiameter) / m.cellPitch) + 1);
+}

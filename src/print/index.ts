@@ -1,27 +1,22 @@
-// The print edition: per leaflet an office PDF (plain A4) and a print-shop PDF (trim + bleed + marks),
-// each page carrying a voice code to the unit it shows, plus per-page Uni-Voice encoder text.
+// The print edition: per leaflet an office PDF (plain A4) and a print-shop PDF (trim + bleed + marks, CMYK), each
+// page carrying a code to the listening view of what it shows, the page map the site builds those views from, and
+// per-page Uni-Voice encoder text. Renders are cached by content (render-cache.ts).
 import { renderToBuffer } from "@react-pdf/renderer";
-import { bookletTemplate } from "../../templates/booklet.ts";
-import { leafletTemplate } from "../../templates/leaflet.ts";
+import { BUILTIN_TEMPLATES } from "../edition/context.ts";
 import { type RenderContext, RenderError, type Renderer } from "../edition/contract.ts";
-import { layout, unitUrl } from "../edition/layout.ts";
+import { layout, type PageMapEntry, publicUrl } from "../edition/layout.ts";
 import type { Leaflet, SiteModel } from "../model/types.ts";
 import { listUnits } from "../model/walk.ts";
 import { leafletScript } from "../reading/speech.ts";
-import {
-  type BrailleLabel,
-  brailleBoxOrigin,
-  brailleBoxSize,
-  brailleDots,
-  brailleLines,
-  buildDocument,
-  type PlacedBlock,
-} from "./document.ts";
+import { type BrailleLabel, buildDocument, labelDotsOnPage, type PlacedBlock } from "./document/index.ts";
+import { MAX_TIGHTEN, tighten, wastesLastPage } from "./fit.ts";
 import { registerPrintFonts } from "./fonts.ts";
-import { type BrailleMetrics, mm, pageGeometry } from "./geometry.ts";
+import { type BrailleMetrics, brailleMetrics, pageGeometry } from "./geometry.ts";
+import { pressImages } from "./images.ts";
 import { type PageMap, readPageMap } from "./pagemap.ts";
 import { finishOfficePdf, finishPrintShopPdf } from "./postprocess.ts";
-import type { PrintTemplate } from "./template.ts";
+import { cachedRender, renderKey } from "./render-cache.ts";
+import { loadTemplate } from "./templates.ts";
 import { blockIndex, type PageItem, uniVoiceText } from "./univoice.ts";
 
 export { DEFAULT_BRAILLE_METRICS } from "./geometry.ts";
@@ -31,40 +26,35 @@ export interface PrintOptions {
   /** The braille label to draw (from the build's shared services), or null to leave it out. */
   braille: BrailleLabel | null;
   brailleMetrics?: BrailleMetrics;
+  /** The folder of print templates (default: the ones this tool ships). */
+  templatesDir?: string;
 }
 
 export interface PrintResult {
   office: Uint8Array;
   printShop: Uint8Array;
   pageCount: number;
-  /** The URL each page's voice code carries (index 0 = page 1). */
+  /** The URL each page's code carries (index 0 = page 1): the listening view of what the page shows. */
   pageUrls: string[];
+  /** Which units each page shows, for the site's listening views. */
+  pageMap: PageMapEntry[];
   /** Uni-Voice encoder text per page (index 0 = page 1). */
   uniVoice: string[];
   /** Milliseconds spent on each file: layout and rendering, then the pdf-lib finishing. */
   timings: { officeMs: number; printMs: number };
 }
 
-/** The template a leaflet asks for in its frontmatter. */
-export function templateFor(leaflet: Leaflet): PrintTemplate {
-  return leaflet.layout === "booklet" ? bookletTemplate : leafletTemplate;
-}
-
-/** Renders both PDFs of one leaflet, choosing each page's voice code from a measuring pass. */
+/** Renders both PDFs of one leaflet, choosing each page's code from the office file's page breaks. */
 export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts: PrintOptions): Promise<PrintResult> {
   const family = registerPrintFonts(site.settings);
-  const template = templateFor(leaflet);
-  const dotSettings = site.settings.print.braille;
-  const metrics = opts.brailleMetrics ?? {
-    dotDiameter: mm(dotSettings.dotDiameter),
-    dotPitch: mm(dotSettings.dotPitch),
-    cellPitch: mm(dotSettings.cellPitch),
-    linePitch: mm(dotSettings.linePitch),
-  };
+  const base = loadTemplate(opts.templatesDir ?? BUILTIN_TEMPLATES, leaflet);
+  let template = base;
+  const metrics = opts.brailleMetrics ?? brailleMetrics(site.settings.print.braille);
   const braille = opts.braille;
   const render = async (variant: "office" | "print") => {
     const geometry = pageGeometry(variant);
-    const { element, blocks } = buildDocument({ leaflet, site, family, template, geometry, braille, brailleMetrics: metrics });
+    const images = variant === "print" ? await pressImages(leaflet) : undefined;
+    const { element, blocks } = buildDocument({ leaflet, site, family, template, geometry, braille, brailleMetrics: metrics, images });
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await renderToBuffer(element));
@@ -81,11 +71,20 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
   };
 
   // One layout pass per file: the named destinations of the rendered PDF say where every unit landed, and the
-  // voice codes (which take a fixed, already reserved box) are stamped afterwards, so they cannot move a break.
+  // codes (which take a fixed, already reserved box) are stamped afterwards, so they cannot move a break.
   let t0 = performance.now();
-  const office = await render("office");
+  let office = await render("office");
+  // A nearly empty last page: try the layout a step tighter, and keep it when it saves the page.
+  for (let step = 1; step <= MAX_TIGHTEN && wastesLastPage(office.map, pageGeometry("office"), template); step++) {
+    const tighter = tighten(base, step);
+    const saved = template;
+    template = tighter;
+    const next = await render("office");
+    if (next.map.pageCount < office.map.pageCount) office = next;
+    else template = saved;
+  }
   const placement = placeUnits(leaflet, site, office.map);
-  const officeBytes = await finishOfficePdf(office.bytes, pageGeometry("office"), leaflet.uniVoice, placement.pageUrls);
+  const officeBytes = await finishOfficePdf(office.bytes, pageGeometry("office"), template, leaflet.uniVoice, placement.pageUrls);
   const officeMs = performance.now() - t0;
   t0 = performance.now();
   const shop = await render("print");
@@ -97,22 +96,16 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
     });
   }
   const g = pageGeometry("print");
-  let dots: { x: number; y: number }[] = [];
-  if (braille) {
-    const lines = brailleLines(braille, leaflet, metrics, mm(110));
-    const at = brailleBoxOrigin(g, brailleBoxSize(lines, metrics));
-    dots = brailleDots(lines, metrics).map((d) => ({ x: at.left + d.x, y: at.top + d.y }));
-  }
   const printShop = await finishPrintShopPdf(shop.bytes, {
     geometry: g,
-    brailleDots: dots,
+    template,
+    brailleDots: braille ? labelDotsOnPage(braille, g, template, metrics) : [],
     dotDiameter: metrics.dotDiameter,
-    notch: true,
     uniVoice: leaflet.uniVoice,
     pageUrls: placement.pageUrls,
   });
   const printMs = performance.now() - t0;
-  const script = leafletScript(leaflet, { lexicon: site.lexicon, speakerNames: site.settings.audio.speakerNames });
+  const script = await leafletScript(leaflet, { lexicon: site.lexicon, speakerNames: site.settings.audio.speakerNames });
   const uniVoice = pageItems(office.blocks, office.map, leaflet).map((items, i) =>
     uniVoiceText(script, i + 1, office.map.pageCount, items),
   );
@@ -121,6 +114,7 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
     printShop,
     pageCount: office.map.pageCount,
     pageUrls: placement.pageUrls,
+    pageMap: placement.entries,
     uniVoice,
     timings: { officeMs, printMs },
   };
@@ -129,24 +123,28 @@ export async function renderLeafletPdfs(leaflet: Leaflet, site: SiteModel, opts:
 interface Placement {
   pageCount: number;
   pageUrls: string[];
+  entries: PageMapEntry[];
   starts: number[];
 }
 
-/** Which unit each page shows: the first unit with content on the page (page 1 shows the whole leaflet). */
+/**
+ * Which units each page shows, and the URL of its code: the listening view of the first unit with content on the
+ * page (page 1: the leaflet's own listening view). Keyed by unit id, so a printed code survives edits.
+ */
 export function placeUnits(leaflet: Leaflet, site: SiteModel, map: PageMap): Placement {
-  const units = listUnits(leaflet);
-  const spans = units.map((u) => {
-    const start = map.dests.get(u.id)?.page;
+  const spans = listUnits(leaflet).map((u) => {
+    const start = map.dests.get(u.id)?.page ?? 0;
     const end = map.dests.get(`${u.id}~end`)?.page ?? start;
-    return { u, start: start ?? 0, end: end ?? 0 };
+    return { u, start, end };
   });
-  const leafletUrl = unitUrl(site.settings.baseUrl, leaflet.slug);
-  const pageUrls: string[] = [];
+  const base = site.settings.baseUrl;
+  const entries: PageMapEntry[] = [];
   for (let p = 1; p <= map.pageCount; p++) {
-    const shown = p === 1 ? undefined : spans.find((s) => s.start > 0 && s.start <= p && p <= s.end);
-    pageUrls.push(shown ? unitUrl(site.settings.baseUrl, leaflet.slug, shown.u.id) : leafletUrl);
+    const units = spans.filter((s) => s.start > 0 && s.start <= p && p <= s.end).map((s) => s.u.id);
+    const first = p === 1 ? undefined : units[0];
+    entries.push({ page: p, units, url: publicUrl(base, layout.listenPage(leaflet.slug, first)) });
   }
-  return { pageCount: map.pageCount, pageUrls, starts: spans.map((s) => s.start) };
+  return { pageCount: map.pageCount, pageUrls: entries.map((e) => e.url), entries, starts: spans.map((s) => s.start) };
 }
 
 function sameLayout(a: Placement, b: Placement): boolean {
@@ -176,16 +174,26 @@ function pageItems(blocks: PlacedBlock[], map: PageMap, leaflet: Leaflet): PageI
   return pages;
 }
 
-/** Writes <slug>.pdf, <slug>-print.pdf and the per-page Uni-Voice texts for every leaflet. */
+/** Writes <slug>.pdf, <slug>-print.pdf, the page map and the per-page Uni-Voice texts for every leaflet. */
 export const printRenderer: Renderer = {
   edition: "print",
   async render(ctx: RenderContext) {
     for (const leaflet of ctx.leaflets) {
-      ctx.log.progress(`print: ${leaflet.slug}`);
-      const r = await renderLeafletPdfs(leaflet, ctx.site, { braille: await ctx.shared.brailleLabel(leaflet) });
+      const braille = await ctx.shared.brailleLabel(leaflet);
+      const template = loadTemplate(ctx.templatesDir, leaflet);
+      const key = await renderKey(leaflet, ctx.site, template, braille);
+      const r = await cachedRender(ctx, key, leaflet, () => {
+        ctx.log.progress(`print: ${leaflet.slug}`);
+        return renderLeafletPdfs(leaflet, ctx.site, { braille, templatesDir: ctx.templatesDir });
+      });
       const meta = { pages: r.pageCount, layout: leaflet.layout };
       await ctx.emit({ edition: "print", kind: "pdf", slug: leaflet.slug, meta }, layout.pdf(leaflet.slug), r.office);
       await ctx.emit({ edition: "print", kind: "pdf-print", slug: leaflet.slug, meta }, layout.printPdf(leaflet.slug), r.printShop);
+      await ctx.emit(
+        { edition: "print", kind: "page-map", slug: leaflet.slug, meta: { pages: r.pageCount } },
+        layout.pageMap(leaflet.slug),
+        `${JSON.stringify(r.pageMap, null, 2)}\n`,
+      );
       for (let i = 0; i < r.uniVoice.length; i++) {
         await ctx.emit(
           {

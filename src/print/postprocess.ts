@@ -1,55 +1,91 @@
 // What react-pdf cannot do, applied to the rendered PDF with pdf-lib: the per-page voice codes (known only
 // once the page breaks are), and for print shops TrimBox/BleedBox, the braille label as vector dots on a
 // "Braille" spot colour in its own layer (OCG), and the notch as a die-line on a "DieCut" spot colour and layer.
-import { type PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, type PDFPage, PDFString, rgb } from "pdf-lib";
+import { cmyk, type PDFArray, PDFDict, PDFDocument, PDFHeader, PDFName, PDFOperator, type PDFPage, PDFString, rgb } from "pdf-lib";
 import { QUIET_ZONE, qrMatrix, qrPathData } from "../lib/qr.ts";
-import { codeBoxes } from "./document.ts";
-import { BLEED, CODE, type PageGeometry } from "./geometry.ts";
+import { type Cmyk, cmykMapper, convertDocumentToCmyk } from "./cmyk.ts";
+import { BLEED, codeBoxes, type PageGeometry } from "./geometry.ts";
+import { type PrintTemplate, pressColour, type TemplateColour } from "./template.ts";
 
-/** Stamps each page's voice code (a vector QR of CODE.size incl. its quiet zone) into the box the layout left empty. */
-export function stampVoiceCodes(doc: PDFDocument, g: PageGeometry, uniVoice: boolean, pageUrls: string[]): void {
-  const boxes = codeBoxes(g, uniVoice);
+/** Stamps each page's web QR code (vector, quiet zone included) into the box the layout left empty, as an Artifact. */
+export function stampVoiceCodes(
+  doc: PDFDocument,
+  g: PageGeometry,
+  t: PrintTemplate,
+  uniVoice: boolean,
+  pageUrls: string[],
+  press: boolean,
+): void {
   doc.getPages().forEach((page: PDFPage, i) => {
     const url = pageUrls[i];
     if (!url) return;
+    const box = codeBoxes(g, t, uniVoice, i + 1).qr;
     const m = qrMatrix(url);
     const n = m.size + 2 * QUIET_ZONE;
-    const x = g.pageWidth - boxes.qrRight - CODE.size;
-    const y = boxes.bottom;
-    page.drawRectangle({ x, y, width: CODE.size, height: CODE.size, color: rgb(1, 1, 1) });
-    // drawSvgPath puts the path's origin (its top-left) at (x, y) and flips y downwards.
-    page.drawSvgPath(qrPathData(m), { x, y: y + CODE.size, scale: CODE.size / n, color: rgb(0, 0, 0) });
+    const x = box.left;
+    const y = g.pageHeight - box.top - box.height;
+    page.pushOperators(PDFOperator.of("BDC" as never, [PDFName.of("Artifact"), doc.context.obj({ Type: "Pagination" }) as never]));
+    page.drawRectangle({ x, y, width: box.width, height: box.height, color: press ? cmyk(0, 0, 0, 0) : rgb(1, 1, 1) });
+    // drawSvgPath puts the path's origin (its top-left) at (x, y) and flips y downwards. The code prints in K100.
+    page.drawSvgPath(qrPathData(m), { x, y: y + box.height, scale: box.width / n, color: press ? cmyk(0, 0, 0, 1) : rgb(0, 0, 0) });
+    page.pushOperators(PDFOperator.of("EMC" as never, []));
   });
 }
 
 /** Adds the voice codes to an office PDF; returns the new bytes. */
-export async function finishOfficePdf(bytes: Uint8Array, g: PageGeometry, uniVoice: boolean, pageUrls: string[]): Promise<Uint8Array> {
+export async function finishOfficePdf(
+  bytes: Uint8Array,
+  g: PageGeometry,
+  t: PrintTemplate,
+  uniVoice: boolean,
+  pageUrls: string[],
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  stampVoiceCodes(doc, g, uniVoice, pageUrls);
+  stampVoiceCodes(doc, g, t, uniVoice, pageUrls, false);
   return doc.save({ useObjectStreams: true });
 }
 
 export interface PrintShopExtras {
   geometry: PageGeometry;
+  template: PrintTemplate;
   /** Dot centres of the braille label on page 1, in pt from the page's top-left; empty for no label. */
   brailleDots: { x: number; y: number }[];
   dotDiameter: number;
-  /** Draw the notch die-line beside the voice code. */
-  notch: boolean;
   uniVoice: boolean;
   pageUrls: string[];
 }
 
+/** The print condition the CMYK values are meant for: Japan Color 2001 Coated, by its ICC registry name. */
+export const PRINT_CONDITION = { identifier: "JC200103", info: "Japan Color 2001 Coated", registry: "http://www.color.org" } as const;
+
 /** Spot colour names a print shop sees in its separations preview. */
 export const SPOT = { braille: "Braille", die: "DieCut" } as const;
 
-/** Adds the voice codes, trim/bleed boxes, the braille layer and the notch die-line to a print-shop PDF; returns the new bytes. */
+/**
+ * Makes the print-shop PDF: every colour in DeviceCMYK (text K100), an output intent naming the print condition,
+ * trim and bleed boxes, the braille label on its spot-colour layer, the notch die-line beside each page's Uni-Voice
+ * slot, and the codes in K100. Returns the new bytes.
+ */
 export async function finishPrintShopPdf(bytes: Uint8Array, x: PrintShopExtras): Promise<Uint8Array> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   // Optional content needs PDF 1.5; pdfkit writes a 1.3 header.
   doc.context.header = PDFHeader.forVersion(1, 7);
   const ctx = doc.context;
   const g = x.geometry;
+  const t = x.template;
+  const known = (Object.keys(t.colour) as TemplateColour[]).map((k) => ({ rgb: t.colour[k].screen, cmyk: pressColour(t, k) as Cmyk }));
+  // Pure black (trim marks) prints on the black plate too.
+  convertDocumentToCmyk(doc, cmykMapper([...known, { rgb: "#000000", cmyk: [0, 0, 0, 1] }]));
+  // No profile is embedded: JC200103 is a registered characterisation, so its name identifies it (docs/print.md).
+  const intent = ctx.obj({
+    Type: "OutputIntent",
+    S: "GTS_PDFX",
+    OutputConditionIdentifier: ctxText(PRINT_CONDITION.identifier),
+    OutputCondition: ctxText(PRINT_CONDITION.info),
+    Info: ctxText(PRINT_CONDITION.info),
+    RegistryName: ctxText(PRINT_CONDITION.registry),
+  });
+  doc.catalog.set(PDFName.of("OutputIntents"), ctx.obj([intent]));
   const ocgBraille = ctx.register(ctx.obj({ Type: "OCG", Name: ctxText(SPOT.braille) }));
   const ocgDie = ctx.register(ctx.obj({ Type: "OCG", Name: ctxText(SPOT.die) }));
   doc.catalog.set(
@@ -73,16 +109,19 @@ export async function finishPrintShopPdf(bytes: Uint8Array, x: PrintShopExtras):
     let ops = "";
     if (i === 0 && x.brailleDots.length > 0) {
       const r = x.dotDiameter / 2;
-      ops += "/OC /LBraille BDC q /GSOverprint gs /CSBraille cs 1 scn\n";
+      ops += "/Artifact <</Type /Layout>> BDC /OC /LBraille BDC q /GSOverprint gs /CSBraille cs 1 scn\n";
       for (const d of x.brailleDots) ops += circle(d.x, H - d.y, r);
-      ops += "f Q EMC\n";
+      ops += "f Q EMC EMC\n";
     }
-    if (x.notch) {
-      // Semicircle 6 mm wide cut into the right trim edge, centred on the voice code's height.
-      const r = CODE.notchRadius;
-      const cy = g.oy + CODE.bottom + CODE.size / 2; // from the bottom: symmetric offsets, so oy works for y too
-      const ex = g.ox + g.trimWidth;
-      ops += `/OC /LDie BDC q /GSOverprint gs /CSDie CS 1 SCN 0.5 w\n${ex} ${f(cy + r)} m ${semicircleLeft(ex, cy, r)} S Q EMC\n`;
+    const notch = codeBoxes(g, t, x.uniVoice, i + 1).notch;
+    if (notch) {
+      // A semicircle cut into the outer trim edge beside the Uni-Voice slot: one per printed side, never on the binding edge.
+      const cy = H - notch.y;
+      const path =
+        notch.x > g.ox
+          ? `${f(notch.x)} ${f(cy + notch.r)} m ${semicircleLeft(notch.x, cy, notch.r)}`
+          : semicircleRight(notch.x, cy, notch.r);
+      ops += `/Artifact <</Type /Layout>> BDC /OC /LDie BDC q /GSOverprint gs /CSDie CS 1 SCN 0.5 w\n${path} S Q EMC EMC\n`;
     }
     if (ops === "") return;
     const res = page.node.Resources() ?? ctx.obj({});
@@ -98,7 +137,7 @@ export async function finishPrintShopPdf(bytes: Uint8Array, x: PrintShopExtras):
     page.node.wrapContentStreams(start, end);
     page.node.addContentStream(ctx.register(ctx.flateStream(ops)));
   });
-  stampVoiceCodes(doc, g, x.uniVoice, x.pageUrls);
+  stampVoiceCodes(doc, g, t, x.uniVoice, x.pageUrls, true);
   return doc.save({ useObjectStreams: true });
 }
 
@@ -138,4 +177,10 @@ function circle(cx: number, cy: number, r: number): string {
 function semicircleLeft(ex: number, cy: number, r: number): string {
   const k = r * K;
   return `${f(ex - k)} ${f(cy + r)} ${f(ex - r)} ${f(cy + k)} ${f(ex - r)} ${f(cy)} c ${f(ex - r)} ${f(cy - k)} ${f(ex - k)} ${f(cy - r)} ${f(ex)} ${f(cy - r)} c`;
+}
+
+// From (ex, cy + r) round to the right through (ex + r, cy) to (ex, cy - r): a notch in a left edge.
+function semicircleRight(ex: number, cy: number, r: number): string {
+  const k = r * K;
+  return `${f(ex)} ${f(cy + r)} m ${f(ex + k)} ${f(cy + r)} ${f(ex + r)} ${f(cy + k)} ${f(ex + r)} ${f(cy)} c ${f(ex + r)} ${f(cy - k)} ${f(ex + k)} ${f(cy - r)} ${f(ex)} ${f(cy - r)} c`;
 }

@@ -85,7 +85,11 @@ describe("a dialogue leaflet (office and print-shop PDFs)", () => {
       expect((doc.catalog.lookup(PDFName.of("Lang")) as PDFString).decodeText()).toBe("ja");
       const prefs = doc.catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict);
       expect(String(prefs.get(PDFName.of("DisplayDocTitle")))).toBe("true");
-      expect(doc.catalog.get(PDFName.of("Metadata"))).toBeUndefined(); // no XMP, so no pdfaid/pdfuaid claim
+      // Tagged, with no conformance claim: the XMP (if any) names no PDF/A or PDF/UA part.
+      const xmp = doc.catalog.lookup(PDFName.of("Metadata"));
+      const xmpText = xmp instanceof PDFRawStream ? Buffer.from(xmp.getContents()).toString("utf8") : "";
+      expect(xmpText).not.toMatch(/pdfuaid|pdfaid/);
+      expect(doc.catalog.lookup(PDFName.of("MarkInfo"), PDFDict).get(PDFName.of("Marked"))?.toString()).toBe("true");
     }
   });
 
@@ -116,7 +120,8 @@ describe("a dialogue leaflet (office and print-shop PDFs)", () => {
   it("prints furigana for displayed ruby above the base text", () => {
     const text = pdftotext(office, { layout: true });
     const lines = text.split("\n");
-    const base = lines.findIndex((l) => l.includes("他") && l.includes("人に教えたり"));
+    // Readings wider than their base leave gaps that pdftotext shows as spaces.
+    const base = lines.findIndex((l) => l.replace(/\s+/g, "").includes("他人に教えたり"));
     expect(base).toBeGreaterThan(0);
     const above = lines.slice(0, base).filter((l) => l.trim() !== "");
     expect(above[above.length - 1]).toMatch(/たにん\s+ほかん/);
@@ -130,7 +135,9 @@ describe("a dialogue leaflet (office and print-shop PDFs)", () => {
     const codes = decodePageCodes(office);
     expect(codes.length).toBe(r.pageCount);
     expect(codes.map((c) => c[0])).toEqual(r.pageUrls);
-    expect(r.pageUrls[0]).toBe("https://www.city.ichikawa.example.jp/leaflets/card-safety/");
+    // Page 1's code opens the leaflet's listening view; later pages the view of their first unit.
+    expect(r.pageUrls[0]).toBe("https://www.city.ichikawa.example.jp/leaflets/card-safety/listen/");
+    for (const [i, url] of r.pageUrls.entries()) expect(url).toBe(r.pageMap[i].url);
     expect(decodePageCodes(shop).map((c) => c[0])).toEqual(r.pageUrls);
   });
 
@@ -190,13 +197,9 @@ describe("a dialogue leaflet (office and print-shop PDFs)", () => {
     expect(pdftotext(office, { page: 1 })).toContain(`点字：${OWN_BRAILLE.text}`);
   });
 
-  it("draws the notch as a die-line on its own spot colour in the print-shop file only", async () => {
+  it("cuts no notch without a Uni-Voice slot: the web QR is not a voice code", async () => {
     const doc = await PDFDocument.load(r.printShop);
-    for (const page of doc.getPages()) {
-      const ops = contentStreams(page.node.Contents()).join("\n");
-      expect(ops).toContain("/OC /LDie BDC");
-      expect(ops).toContain("/CSDie CS 1 SCN");
-    }
+    for (const page of doc.getPages()) expect(contentStreams(page.node.Contents()).join("\n")).not.toContain("/OC /LDie BDC");
     const officeDoc = await PDFDocument.load(r.office);
     expect(officeDoc.catalog.get(PDFName.of("OCProperties"))).toBeUndefined();
   });
@@ -208,7 +211,9 @@ describe("a dialogue leaflet (office and print-shop PDFs)", () => {
       expect([...t].length).toBeLessThanOrEqual(800);
     });
     const all = r.uniVoice.join("");
-    expect(all).toContain("タニン"); // the author's ruby reading replaces 他人
+    // The author's ruby reading of 他人 is the dictionary's own: the kanji stay, so the voice keeps its accent.
+    expect(all).toContain("他人に教えたり");
+    expect(all).toContain("アイシーチップ"); // readings normalised
     expect(all).toContain("マイナちゃん。"); // speakers are named, as the audio names them (one speech script)
   });
 
@@ -252,7 +257,7 @@ describe("a 30-question booklet with a Uni-Voice slot", () => {
     const codes = decodePageCodes(office).map((c) => c[0]);
     expect(codes).toEqual(r.pageUrls);
     for (let p = 2; p <= r.pageCount; p++) {
-      const id = codes[p - 1].split("#")[1];
+      const id = codes[p - 1].match(/\/listen\/([^/]+)\/$/)![1];
       const text = pdftotext(office, { page: p });
       const unit = listUnits(leaflet).find((u) => u.id === id)!;
       const heading = unit.type === "question" ? `Q${unit.number}. ` : inlineText(unit.title);
@@ -267,6 +272,19 @@ describe("a 30-question booklet with a Uni-Voice slot", () => {
 
   it("reserves an 18 mm Uni-Voice slot on every page", () => {
     for (let p = 1; p <= r.pageCount; p++) expect(pdftotext(office, { page: p })).toContain("Uni-Voice");
+  });
+
+  it("cuts one notch per page beside the slot, on the outer edge: right on odd pages, left on even (stapled left)", async () => {
+    const doc = await PDFDocument.load(r.printShop);
+    const g = { ox: mm(13), width: A4.width };
+    doc.getPages().forEach((page, i) => {
+      const ops = contentStreams(page.node.Contents()).join("\n");
+      const die = ops.split("/OC /LDie BDC").slice(1);
+      expect(die.length, `page ${i + 1}`).toBe(1);
+      // The die-line starts on the trim edge it is cut into.
+      const x = Number(die[0].split("\n")[1].trim().split(/\s+/)[0]);
+      expect(x, `page ${i + 1}`).toBeCloseTo(i % 2 === 0 ? g.ox + g.width : g.ox, 1);
+    });
   });
 
   it("keeps 禁則 and leaves URLs and phone numbers whole", () => {
@@ -294,7 +312,7 @@ describe("braille dot sizes from content/settings.yaml", () => {
   it("draws the label's dots at the diameter the settings give", async () => {
     const leaflet = dialogueLeaflet();
     const site = fixtureSite(leaflet);
-    site.settings.print.braille = { dotDiameter: 1.6, dotPitch: 2.4, cellPitch: 3.5, linePitch: 6 };
+    site.settings.print.braille = { dotDiameter: 1.6, dotCentreSpacing: 2.4, cellCentreSpacing: 6.2, lineCentreSpacing: 12 };
     const result = await renderLeafletPdfs(leaflet, site, { braille: OWN_BRAILLE });
     const doc = await PDFDocument.load(result.printShop);
     const ops = contentStreams(doc.getPages()[0].node.Contents()).find((c) => c.includes("/CSBraille cs"))!;

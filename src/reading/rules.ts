@@ -45,6 +45,11 @@ export const ABBREVIATIONS: [written: string, spoken: string][] = [
   ["Q&A", "キューアンドエー"],
 ];
 
+/** Digits said one by one, a pause after every four (イチニーサンヨン、ゴー). */
+function digitByDigit(digits: string): string {
+  return (digits.match(/.{1,4}/g) ?? []).map((g) => [...g].map((d) => DIGIT_KANA[Number(d)]).join("")).join("、");
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -255,6 +260,23 @@ export const READING_RULES: ReadingRule[] = [
     ],
   },
   {
+    id: "reference-number",
+    why: "a long number without separators (整理番号123456789013) is read as a quantity (千二百三十四億…); reference numbers and IDs are said digit by digit, four at a time",
+    apply: (t) =>
+      t
+        .replace(/(?<=(?:番号|ID|No\.?|記号)[:：]?\s*)([0-9]{2,4})(?![0-9,.])/g, (d: string) => digitByDigit(d))
+        .replace(/(?<![0-9,.])([0-9]{5,})(?![0-9,.]|\s*(?:円|人|件|個|枚|世帯|歳|倍|回|万|億|%|％|kg|km|g|m))/g, (d: string) =>
+          digitByDigit(d),
+        ),
+    examples: [
+      ["整理番号123456789013", "整理番号イチニーサンヨン、ゴーロクナナハチ、キューゼロイチサン"],
+      ["受付番号12345です", "受付番号イチニーサンヨン、ゴーです"],
+      ["ID 0521", "ID ゼロゴーニーイチ"],
+      ["12345人", "12345人"],
+      ["2021年", "2021年"],
+    ],
+  },
+  {
     id: "abbreviation",
     why: "letters in names like J-LIS and e-Tax are read one by one; say them as people do",
     apply: (t) => t.replace(ABBREVIATION_PATTERN, (m) => ABBREVIATION_READING.get(m.toLowerCase()) ?? m),
@@ -280,6 +302,15 @@ export const READING_RULES: ReadingRule[] = [
       ["〒272-8501", "郵便番号、272-8501"],
       ["受付時間: 平日", "受付時間、平日"],
       ["「マイナポータル」", " マイナポータル "],
+    ],
+  },
+  {
+    id: "suffix-space",
+    why: "a blank before 等 makes Open JTalk read it as the name ヒトシ; 等 belongs to the word before it",
+    apply: (t) => t.replace(/(?<=[^\s、。])[ \t\u3000]+(?=等)/g, ""),
+    examples: [
+      ["電子証明書 等)", "電子証明書等)"],
+      ["住民票等", "住民票等"],
     ],
   },
   {

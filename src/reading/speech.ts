@@ -2,10 +2,13 @@
 // The audio renderer synthesizes these; `leaflet readings` dumps them for review. Both must see exactly the same text.
 
 import { leadRuns, type RunRole, sentenceId, sentencesOf, type TextRun, unitRuns } from "../model/sentences.ts";
-import type { Block, Inline, Leaflet, LexiconEntry, SourcePos, Speaker } from "../model/types.ts";
+import type { Block, Leaflet, LexiconEntry, SourcePos, Speaker } from "../model/types.ts";
 import { inlineText, listUnits, type Unit } from "../model/walk.ts";
-import { applyLexicon, inlineSegments, pronouncedReading } from "./overrides.ts";
-import { normalizeText } from "./rules.ts";
+import { CLOSING_UNIT_ID, closingLines } from "./closing.ts";
+import { pronouncedReading } from "./overrides.ts";
+import { spokenPlain, spokenText } from "./spoken.ts";
+
+export { spokenPlain, spokenText } from "./spoken.ts";
 
 /** How dialogue lines are introduced: every line, only when the speaker changes, or never. */
 export type SpeakerNameMode = "always" | "on-change" | "never";
@@ -43,7 +46,7 @@ export interface Utterance {
 export interface UnitScript {
   /** The unit id (`q12`, `carrying`), or `intro`. */
   id: string;
-  kind: "intro" | "section" | "question" | "credits";
+  kind: "intro" | "section" | "question" | "closing" | "credits";
   /** Display title, used for chapter names and ID3 titles. */
   title: string;
   pos: SourcePos;
@@ -53,30 +56,14 @@ export interface UnitScript {
 export interface LeafletScript {
   intro: UnitScript;
   units: UnitScript[];
+  /** Who to ask and the date of the information, spoken after the last unit (undefined when there is neither). */
+  closing?: UnitScript;
 }
 
 /** Longest text given to the engine in one go; longer paragraphs are split at sentence ends. */
 export const MAX_UTTERANCE_CHARS = 180;
 
 const PAUSE = { sentence: 250, paragraph: 550, heading: 700, dialogue: 350, name: 150 } as const;
-
-/** Reading-resolved spoken text of inlines: ruby and lexicon readings substituted, the rest normalised. */
-export function spokenText(inlines: Inline[], lexicon: LexiconEntry[]): string {
-  return (
-    applyLexicon(inlineSegments(inlines), lexicon)
-      // Spaces in a fixed reading mark braille word boundaries; speech reads the words together.
-      .map((seg) => (seg.reading !== undefined ? pronouncedReading(seg.reading).replace(/[\s\u3000]+/g, "") : normalizeText(seg.text)))
-      .join("")
-      .replace(/、{2,}/g, "、")
-      .replace(/^[、\s]+/, "")
-      .trim()
-  );
-}
-
-/** Spoken text of a plain string (titles, contact values). */
-export function spokenPlain(text: string, lexicon: LexiconEntry[]): string {
-  return spokenText([{ type: "text", value: text }], lexicon);
-}
 
 /** Splits text after 。！？ (keeping the mark); pieces longer than the limit are split again at 、. */
 export function splitSentences(text: string, max = MAX_UTTERANCE_CHARS): string[] {
@@ -113,34 +100,63 @@ export function isSpeakable(text: string): boolean {
 /** The unit name of the leaflet's title and issuer in sentence ids. */
 export const TITLE_UNIT = "_title";
 
-/** Builds the whole leaflet's speech: the opening announcement and one script per section or question. */
-export function leafletScript(leaflet: Leaflet, opts: SpeechOptions): LeafletScript {
+/** Builds the whole leaflet's speech: the opening announcement, one script per section or question, the closing. */
+export async function leafletScript(leaflet: Leaflet, opts: SpeechOptions): Promise<LeafletScript> {
   const { lexicon } = opts;
-  const title = leaflet.titleReading ? pronouncedReading(leaflet.titleReading) : spokenPlain(leaflet.title, lexicon);
+  const title = leaflet.titleReading ? pronouncedReading(leaflet.titleReading) : await spokenPlain(leaflet.title, lexicon);
   const intro: UnitScript = { id: "intro", kind: "intro", title: leaflet.title, pos: leaflet.pos, utterances: [] };
   const b = new ScriptBuilder(intro, leaflet, opts);
   const titleRun = { unit: TITLE_UNIT, path: "h" };
   b.say(`${title}。`, leaflet.title, leaflet.pos, 0, PAUSE.heading, { id: sentenceId(titleRun, 0), role: "text", path: "h" });
   if (leaflet.issuer) {
-    b.say(`発行、${spokenPlain(leaflet.issuer, lexicon)}。`, leaflet.issuer, leaflet.pos, 0, PAUSE.paragraph, {
+    b.say(`発行、${await spokenPlain(leaflet.issuer, lexicon)}。`, leaflet.issuer, leaflet.pos, 0, PAUSE.paragraph, {
       id: `${sentenceId(titleRun, 0)}~a`,
       role: "announcement",
       path: "h",
     });
   }
-  b.runs(leadRuns(leaflet));
-  return { intro, units: listUnits(leaflet).map((unit) => unitScript(leaflet, unit, opts)) };
+  await b.runs(leadRuns(leaflet));
+  const units: UnitScript[] = [];
+  for (const unit of listUnits(leaflet)) units.push(await unitScript(leaflet, unit, opts));
+  return { intro, units, closing: await closingScript(leaflet, opts) };
+}
+
+/** The closing: 「このページに関するお問い合わせ」 with the contact, then 「この情報は…時点のものです」. */
+async function closingScript(leaflet: Leaflet, opts: SpeechOptions): Promise<UnitScript | undefined> {
+  const lines = closingLines(leaflet);
+  if (lines.length === 0) return undefined;
+  const script: UnitScript = { id: "closing", kind: "closing", title: "お問い合わせ", pos: leaflet.pos, utterances: [] };
+  const b = new ScriptBuilder(script, leaflet, opts);
+  for (const [n, line] of lines.entries()) {
+    const value =
+      line.kind === "phone" || line.kind === "fax"
+        ? line.value
+        : line.kind === "email"
+          ? "メールアドレスは、ページをご覧ください"
+          : line.kind === "url"
+            ? "ホームページのアドレスは、ページをご覧ください"
+            : await spokenPlain(line.value, opts.lexicon);
+    const text = line.label ? `${await spokenPlain(line.label, opts.lexicon)}、${value}。` : `${value.replace(/。$/, "")}。`;
+    const source = line.label ? `${line.label}：${line.value}` : line.value;
+    const pause = line.kind === "heading" ? PAUSE.heading : n === lines.length - 1 ? PAUSE.paragraph : PAUSE.sentence;
+    b.say(text, source, leaflet.positions?.contact ?? leaflet.pos, 0, pause, {
+      id: sentenceId({ unit: CLOSING_UNIT_ID, path: String(n) }, 0),
+      role: "text",
+      path: String(n),
+    });
+  }
+  return script;
 }
 
 /** The script of one section or question. */
-export function unitScript(leaflet: Leaflet, unit: Unit, opts: SpeechOptions): UnitScript {
+export async function unitScript(leaflet: Leaflet, unit: Unit, opts: SpeechOptions): Promise<UnitScript> {
   const title = unit.type === "question" ? `Q${unit.number}. ${inlineText(unit.question)}` : inlineText(unit.title);
   const script: UnitScript = { id: unit.id, kind: unit.type, title, pos: unit.pos, utterances: [] };
   const b = new ScriptBuilder(script, leaflet, opts);
   const [heading, ...body] = unitRuns(unit);
-  b.text(heading, unit.type === "question" ? `質問${unit.number}。` : "", unit.pos, 0, PAUSE.heading);
+  await b.text(heading, unit.type === "question" ? `質問${unit.number}。` : "", unit.pos, 0, PAUSE.heading);
   if (unit.type === "question" && body.length > 0) b.announce(body[0], "答え。", unit.pos, PAUSE.name);
-  b.runs(body);
+  await b.runs(body);
   return script;
 }
 
@@ -206,21 +222,22 @@ class ScriptBuilder {
   }
 
   /** Each sentence of a run as its own utterance; `prefix` (a number, 「質問3。」) is spoken with the first. */
-  text(run: TextRun, prefix: string, pos: SourcePos, pitch: number, pause: number, _voice?: string): void {
+  async text(run: TextRun, prefix: string, pos: SourcePos, pitch: number, pause: number, voice?: string): Promise<void> {
     const lex = this.opts.lexicon;
     const sentences = sentencesOf(run.inlines);
-    sentences.forEach((sentence, n) => {
-      const spoken = `${n === 0 ? prefix : ""}${spokenText(sentence, lex)}`;
+    for (const [n, sentence] of sentences.entries()) {
+      const spoken = `${n === 0 ? prefix : ""}${await spokenText(sentence, lex)}`;
       const last = n === sentences.length - 1;
       this.say(spoken, inlineText(sentence), pos, pitch, last ? pause : PAUSE.sentence, {
         id: sentenceId(run, n),
         role: "text",
         path: run.path,
       });
-    });
+      if (voice) this.script.utterances.at(-1)!.voice = voice;
+    }
   }
 
-  runs(runs: TextRun[]): void {
+  async runs(runs: TextRun[]): Promise<void> {
     for (let i = 0; i < runs.length; i++) {
       const run = runs[i];
       if (run.role !== "dialogue") this.lastSpeaker = undefined;
@@ -229,7 +246,7 @@ class ScriptBuilder {
       switch (run.role) {
         case "item": {
           const itemPos = findItemPos(block, run) ?? pos;
-          this.text(run, run.number !== undefined ? `${run.number}、` : "", itemPos, 0, RUN_PAUSE.item);
+          await this.text(run, run.number !== undefined ? `${run.number}、` : "", itemPos, 0, RUN_PAUSE.item);
           break;
         }
         case "dialogue": {
@@ -238,7 +255,7 @@ class ScriptBuilder {
           const mode = this.opts.speakerNames ?? "always";
           const linePos = line?.pos ?? pos;
           if (speaker && (mode === "always" || (mode === "on-change" && this.lastSpeaker !== run.speaker))) {
-            const name = speaker.reading ? pronouncedReading(speaker.reading) : spokenPlain(speaker.name, this.opts.lexicon);
+            const name = speaker.reading ? pronouncedReading(speaker.reading) : await spokenPlain(speaker.name, this.opts.lexicon);
             this.say(`${name}。`, speaker.name, linePos, 0, PAUSE.name, {
               id: `${sentenceId(run, 0)}~a`,
               role: "announcement",
@@ -246,35 +263,38 @@ class ScriptBuilder {
             });
           }
           this.lastSpeaker = run.speaker;
-          this.text(run, "", linePos, speaker?.pitch ?? 0, RUN_PAUSE.dialogue, speaker?.voice);
+          await this.text(run, "", linePos, speaker?.pitch ?? 0, RUN_PAUSE.dialogue, speaker?.voice);
           break;
         }
         case "contact-title":
-          this.whole(run, `${spokenText(run.inlines, this.opts.lexicon)}。`, pos, RUN_PAUSE["contact-title"]);
+          this.whole(run, `${await spokenText(run.inlines, this.opts.lexicon)}。`, pos, RUN_PAUSE["contact-title"]);
           break;
         case "contact-entry": {
           const e = block?.type === "contact" ? block.entries[run.number ?? 0] : undefined;
           if (!e) break;
           const lex = this.opts.lexicon;
-          const label = spokenPlain(e.label, lex).replace(/、+$/, "");
-          const value = e.number ? `${e.number}${e.remark ? `、${spokenPlain(e.remark, lex)}` : ""}` : spokenPlain(e.value, lex);
+          const label = (await spokenPlain(e.label, lex)).replace(/、+$/, "");
+          const value = e.number
+            ? `${e.number}${e.remark ? `、${await spokenPlain(e.remark, lex)}` : ""}`
+            : await spokenPlain(e.value, lex);
           const lastEntry = runs[i + 1]?.role !== "contact-entry";
           this.whole(run, `${label}、${value}。`, e.pos, lastEntry ? PAUSE.paragraph : PAUSE.sentence, `${e.label}：${e.value}`);
           break;
         }
         case "caption":
-          this.whole(run, `表、${spokenText(run.inlines, this.opts.lexicon)}。`, pos, RUN_PAUSE.caption);
+          this.whole(run, `表、${await spokenText(run.inlines, this.opts.lexicon)}。`, pos, RUN_PAUSE.caption);
           break;
         case "cell": {
           // A table row is read as one sentence: each cell after its column's header.
           const row = [run];
           while (runs[i + 1]?.role === "cell" && rowOf(runs[i + 1]) === rowOf(run)) row.push(runs[++i]);
           const lex = this.opts.lexicon;
-          const cells = row.map((c) => {
-            const head = c.header ? spokenText(c.header, lex) : "";
-            const value = spokenText(c.inlines, lex);
-            return head ? `${head}、${value}` : value;
-          });
+          const cells: string[] = [];
+          for (const c of row) {
+            const head = c.header ? await spokenText(c.header, lex) : "";
+            const value = await spokenText(c.inlines, lex);
+            cells.push(head ? `${head}、${value}` : value);
+          }
           const lastRow = runs[i + 1]?.role !== "cell";
           const rowRun = { unit: run.unit, path: rowOf(run) };
           this.say(
@@ -292,10 +312,10 @@ class ScriptBuilder {
           break;
         }
         case "alt":
-          this.whole(run, `図、${spokenPlain(inlineText(run.inlines), this.opts.lexicon)}`, pos, RUN_PAUSE.alt);
+          this.whole(run, `図、${await spokenPlain(inlineText(run.inlines), this.opts.lexicon)}`, pos, RUN_PAUSE.alt);
           break;
         default:
-          this.text(run, "", pos, 0, RUN_PAUSE[run.role]);
+          await this.text(run, "", pos, 0, RUN_PAUSE[run.role]);
       }
     }
   }

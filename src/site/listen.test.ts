@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureTiming, siteFixtureModel } from "../../test/site/fixture.ts";
 import { layout } from "../edition/layout.ts";
-import { itemSrc, listenViews } from "./listen.ts";
+import { itemSrc, keyOfUrl, listenViews } from "./listen.ts";
 
 const site = siteFixtureModel("/nonexistent/card-front.png");
 const card = site.leaflets[0];
@@ -36,6 +36,26 @@ describe("listenViews", () => {
     expect(view(views)?.label).toBe("はじめから");
   });
 
+  it("keys each page's view as its code does (a unit run over from the page before, too), never looping on itself", () => {
+    const url = (id?: string) => `https://www.city.example.lg.jp/leaflets/${layout.listenPage(slug, id).replace(/index\.html$/, "")}`;
+    // pin runs over pages 1 to 3: page 2's code and page 3's both open pin's view, which plays to q1 and then offers q2.
+    const pageMap = [
+      { page: 1, units: ["carrying", "pin"], url: url() },
+      { page: 2, units: ["pin"], url: url("pin") },
+      { page: 3, units: ["pin", "q1"], url: url("pin") },
+      { page: 4, units: ["q1", "q2", "q3"], url: url("q1") },
+    ];
+    const views = listenViews(card, { unitAudio, pageMap });
+    expect(view(views, "pin")?.items.map((i) => i.id)).toEqual(["pin", "q1"]);
+    expect(view(views, "pin")?.next?.path).toBe(layout.listenPage(slug, "q1"));
+    expect(view(views, "q1")?.items.map((i) => i.id)).toEqual(["q1", "q2", "q3"]);
+    expect(view(views)?.next?.path).toBe(layout.listenPage(slug, "pin"));
+    for (const v of views) expect(v.next?.path, v.path).not.toBe(v.path);
+    expect(keyOfUrl(url("q12"), slug)).toBe("q12");
+    expect(keyOfUrl(url(), slug)).toBeUndefined();
+    expect(keyOfUrl("https://www.city.example.lg.jp/leaflets/other/listen/q12/", slug)).toBeUndefined();
+  });
+
   it("without a page map: one view per unit, each leading to the next; the beginning plays the whole leaflet", () => {
     const views = listenViews(card, { unitAudio, leafletAudio });
     expect(view(views, "pin")?.items.map((i) => i.id)).toEqual(["pin"]);
@@ -44,8 +64,8 @@ describe("listenViews", () => {
     expect(view(views)?.items).toEqual([expect.objectContaining({ id: "_all", src: leafletAudio.path })]);
   });
 
-  it("starts with the title and lead when the timing map times them, as a stretch of the whole-leaflet file", () => {
-    const timing = fixtureTiming(card, slug);
+  it("starts with the title and lead when the timing map times them, as a stretch of the whole-leaflet file", async () => {
+    const timing = await fixtureTiming(card, slug);
     const views = listenViews(card, { unitAudio, leafletAudio, timing });
     const start = view(views);
     expect(start?.items[0]).toMatchObject({ id: "_intro", src: leafletAudio.path, start: 0, end: 2 });

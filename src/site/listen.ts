@@ -50,6 +50,26 @@ export interface ListenSources {
   timing?: TimingMap;
 }
 
+interface Group {
+  /** The unit its view is keyed by (undefined for the beginning). */
+  key?: string;
+  units: Unit[];
+  page?: number;
+}
+
+/** The unit a listening view's URL is keyed by (`…/<slug>/listen/q12/` → q12), or undefined. */
+export function keyOfUrl(url: string, slug: string): string | undefined {
+  const path = (() => {
+    try {
+      return new URL(url).pathname;
+    } catch {
+      return url;
+    }
+  })();
+  const m = /\/([^/]+)\/listen\/([^/]+)\/?$/.exec(path);
+  return m && m[1] === slug ? decodeURIComponent(m[2]) : undefined;
+}
+
 /** 「Q12」 for a question, the title for a section. */
 export function unitShortName(unit: Unit): string {
   return unit.type === "question" ? `Q${unit.number}` : inlineText(unit.title);
@@ -92,77 +112,80 @@ export function listenViews(leaflet: Leaflet, src: ListenSources): ListenView[] 
     durationSeconds: src.unitAudio[u.id].durationSeconds,
     anchor: u.id,
   });
-  const known = new Set(units.map((u) => u.id));
-  // Groups in reading order: the units of each printed page, or one unit each.
-  const groups: { units: Unit[]; page?: number }[] = src.pageMap
-    ? src.pageMap
-        .map((e) => ({ page: e.page, units: e.units.filter((id) => known.has(id)).map((id) => units.find((u) => u.id === id) as Unit) }))
-        .filter((g, i) => g.units.length > 0 || i === 0)
-    : units.map((u) => ({ units: [u] }));
-  const groupOf = new Map<string, number>();
-  groups.forEach((g, i) => {
-    for (const u of g.units) if (!groupOf.has(u.id)) groupOf.set(u.id, i);
-  });
-  // Units the page map leaves out (it may be older than the content) get a group of their own, in order.
-  for (const u of units) {
-    if (groupOf.has(u.id)) continue;
-    groups.push({ units: [u] });
-    groupOf.set(u.id, groups.length - 1);
+  const byId = new Map(units.map((u) => [u.id, u]));
+  // Groups in reading order, each keyed like the view a code opens: the beginning (no key), then one per printed page
+  // keyed by its code's unit (pages one unit runs over share a key and are merged), or one per unit.
+  const groups: Group[] = [{ units: [] }];
+  if (src.pageMap) {
+    src.pageMap.forEach((entry, i) => {
+      const us = entry.units.map((id) => byId.get(id)).filter((u): u is Unit => u !== undefined);
+      if (i === 0) {
+        groups[0] = { units: us, page: entry.page };
+        return;
+      }
+      const key = keyOfUrl(entry.url, leaflet.slug) ?? entry.units[0];
+      const last = groups[groups.length - 1];
+      if (key === undefined || last.key === key) {
+        for (const u of us) if (!last.units.includes(u)) last.units.push(u);
+        return;
+      }
+      groups.push({ key, units: us, page: entry.page });
+    });
+  } else {
+    for (const u of units) groups.push({ key: u.id, units: [u] });
   }
-  const nextAfter = (g: number): ListenView["next"] => {
-    const following = groups.slice(g + 1).find((x) => x.units.length > 0);
-    if (!following) return undefined;
-    const first = following.units[0];
-    return { path: layout.listenPage(leaflet.slug, first.id), label: rangeLabel(following.units.map(item)) };
+  // Units the page map leaves out (it may be older than the content) get a group of their own, in order.
+  for (const u of units) if (!groups.some((g) => g.units.includes(u))) groups.push({ key: u.id, units: [u] });
+
+  const from = (g: Group, id: string | undefined) => {
+    const at = g.units.findIndex((u) => u.id === id);
+    return g.units.slice(Math.max(0, at)).map(item);
   };
+  const nextAfter = (gi: number): ListenView["next"] => {
+    const following = groups.slice(gi + 1).find((g) => g.key !== undefined && g.units.length > 0);
+    if (!following?.key) return undefined;
+    return { path: layout.listenPage(leaflet.slug, following.key), label: rangeLabel(from(following, following.key)) };
+  };
+  const view = (key: string | undefined, label: string, items: ListenItem[], g: Group, next: ListenView["next"]): ListenView => ({
+    path: layout.listenPage(leaflet.slug, key),
+    ...(key ? { unitId: key } : {}),
+    label,
+    items,
+    durationSeconds: total(items),
+    ...(g.page !== undefined ? { page: g.page } : {}),
+    ...(next ? { next } : {}),
+  });
 
   const views: ListenView[] = [];
   const intro = introItem(src);
-  const firstGroup = groups[0];
-  let startItems: ListenItem[] = [...(intro ? [intro] : []), ...(src.pageMap && firstGroup ? firstGroup.units.map(item) : [])];
-  let startNext = src.pageMap ? nextAfter(0) : intro && units[0] ? nextAfter(-1) : undefined;
-  let startLabel = startItems.length ? "はじめから" : "";
-  if (startItems.length === 0 && src.leafletAudio) {
-    startItems = [
-      {
-        id: "_all",
-        title: `「${leaflet.title}」全体`,
-        short: "全体",
-        src: src.leafletAudio.path,
-        durationSeconds: src.leafletAudio.durationSeconds,
-      },
-    ];
-    startNext = undefined;
-    startLabel = "全体";
-  } else if (startItems.length === 0 && units[0]) {
-    startItems = [item(units[0])];
-    startNext = nextAfter(0);
-    startLabel = rangeLabel(startItems);
+  const start = groups[0];
+  const startItems = [...(intro ? [intro] : []), ...start.units.map(item)];
+  if (startItems.length > 0) views.push(view(undefined, "はじめから", startItems, start, nextAfter(0)));
+  else if (src.leafletAudio) {
+    const whole: ListenItem = {
+      id: "_all",
+      title: `「${leaflet.title}」全体`,
+      short: "全体",
+      src: src.leafletAudio.path,
+      durationSeconds: src.leafletAudio.durationSeconds,
+    };
+    views.push(view(undefined, "全体", [whole], start, undefined));
   }
-  views.push({
-    path: layout.listenPage(leaflet.slug),
-    label: startLabel,
-    items: startItems,
-    durationSeconds: total(startItems),
-    ...(src.pageMap && firstGroup?.page !== undefined ? { page: firstGroup.page } : {}),
-    ...(startNext ? { next: startNext } : {}),
+  groups.forEach((g, gi) => {
+    if (gi === 0 || !g.key || g.units.length === 0) return;
+    const items = from(g, g.key);
+    views.push(view(g.key, rangeLabel(items), items, g, nextAfter(gi)));
   });
-
+  // Every unit with audio opens a view, also one no page begins with now: a code printed in an earlier layout.
   for (const u of units) {
-    const g = groupOf.get(u.id) as number;
-    const group = groups[g];
-    const items = group.units.slice(group.units.indexOf(u)).map(item);
-    const next = nextAfter(g);
-    views.push({
-      path: layout.listenPage(leaflet.slug, u.id),
-      unitId: u.id,
-      label: rangeLabel(items),
-      items,
-      durationSeconds: total(items),
-      ...(group.page !== undefined ? { page: group.page } : {}),
-      ...(next ? { next } : {}),
-    });
+    if (views.some((v) => v.unitId === u.id)) continue;
+    const gi = groups.findIndex((g) => g.units.includes(u));
+    const items = from(groups[gi], u.id);
+    views.push(view(u.id, rangeLabel(items), items, groups[gi], nextAfter(gi)));
   }
+  // In reading order of their first unit, the beginning first.
+  const order = new Map(units.map((u, i) => [u.id, i]));
+  views.sort((a, b) => (a.unitId === undefined ? -1 : b.unitId === undefined ? 1 : (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0)));
   return views;
 }
 

@@ -128,7 +128,7 @@ describe("siteRenderer", () => {
     );
     for (const page of [card(), faq(), html[layout.listenPage("card-safety-mini", "q1")]]) {
       expect(page).toMatch(/この情報は<time datetime="\d{4}-\d{2}-\d{2}">\d{4}年\d{1,2}月\d{1,2}日<\/time>時点のものです。/);
-      expect(page).toContain('<h2 id="page-contact">このページに関するお問い合わせ</h2>');
+      expect(page).toMatch(/<h2 id="page-contact">(<span class="s" id="_closing--0-s0">)?このページに関するお問い合わせ(<\/span>)?<\/h2>/);
     }
     expect(html[layout.listenPage("card-safety-mini", "q1")]).toContain(
       '<li><a href="../../">知って安心！ マイナンバーカードの使い方</a></li><li aria-current="page">Q1〜Q3を聞く</li>',
@@ -183,7 +183,7 @@ describe("siteRenderer", () => {
     const at = (s: string) => page.indexOf(s);
     expect(at('<h2 id="audio-heading">音声で聞く</h2>')).toBeGreaterThan(at("<h1>"));
     expect(at('<h2 id="audio-heading">音声で聞く</h2>')).toBeLessThan(at('<nav class="toc"'));
-    expect(at('<p class="listen-length">再生時間 <strong>22秒</strong>')).toBeLessThan(at('<nav class="toc"'));
+    expect(at('<p class="listen-length">再生時間 <strong>24秒</strong>')).toBeLessThan(at('<nav class="toc"'));
     expect(page).toContain(
       'data-queue-play hidden><span class="play-icon" aria-hidden="true"></span><span data-queue-label>再生する</span>',
     );
@@ -247,7 +247,7 @@ describe("siteRenderer", () => {
       /<a class="download" href="audio\/q1\.mp3" download>Q1の音声をダウンロード<span class="facts">（MP3、再生時間4秒、\d+KB）<\/span><\/a>/,
     );
     expect(page).toMatch(
-      /href="audio\/card-safety-mini-all\.mp3" download>全体の音声（章付き）をダウンロード<span class="facts">（MP3、再生時間22秒、\d+KB）/,
+      /href="audio\/card-safety-mini-all\.mp3" download>全体の音声（章付き）をダウンロード<span class="facts">（MP3、再生時間24秒、\d+KB）/,
     );
     expect(page).toContain('<div class="speed-control" data-speed-control hidden>');
     expect(page).toContain('<script src="../_site/playback-speed.js" defer></script>');
@@ -284,10 +284,10 @@ describe("siteRenderer", () => {
     const page = card();
     expect(page).toMatch(/<a class="download" href="card-safety-mini\.pdf">PDF版（A4）<span class="facts">（PDF、\d+KB）/);
     expect(page).toMatch(
-      /href="card-safety-mini\.epub" download>音声付き電子書籍（EPUB 3、文字と音声が同期）<span class="facts">（EPUB、再生時間22秒、\d+バイト）/,
+      /href="card-safety-mini\.epub" download>音声付き電子書籍（EPUB 3、文字と音声が同期）<span class="facts">（EPUB、再生時間24秒、\d+バイト）/,
     );
     expect(page).toMatch(
-      /href="card-safety-mini-daisy\.zip" download>デイジー図書（DAISY 2\.02、録音図書再生機・アプリ用）<span class="facts">（ZIP、再生時間22秒/,
+      /href="card-safety-mini-daisy\.zip" download>デイジー図書（DAISY 2\.02、録音図書再生機・アプリ用）<span class="facts">（ZIP、再生時間24秒/,
     );
     expect(page).toMatch(/href="audio\/card-safety-mini-audio\.zip" download>すべての音声ファイル/);
     expect(page).toMatch(
@@ -327,7 +327,7 @@ describe("siteRenderer", () => {
     expect(index).toContain('<a href="faq-mini/">マイナンバー よくある質問</a>');
     expect(index).toContain('<div><dt>情報の時点</dt><dd><time datetime="2024-04-01">2024年4月1日</time>');
     expect(index).toMatch(
-      /href="card-safety-mini\/audio\/card-safety-mini-all\.mp3" download>全体の音声（章付き）<span class="facts">（MP3、再生時間22秒、\d+KB）/,
+      /href="card-safety-mini\/audio\/card-safety-mini-all\.mp3" download>全体の音声（章付き）<span class="facts">（MP3、再生時間24秒、\d+KB）/,
     );
     // Newest information first: faq-mini was checked today.
     expect(index.indexOf('href="faq-mini/"')).toBeLessThan(index.indexOf('href="card-safety-mini/"'));

@@ -127,8 +127,8 @@ export async function codedPdf(file: string, urls: string[]): Promise<void> {
 }
 
 /** A timing map of a leaflet: the real speech script's utterances, spread evenly over each part's seconds. */
-export function fixtureTiming(leaflet: Leaflet, slug: string): TimingMap {
-  const script = leafletScript(leaflet, { lexicon: [], speakerNames: "always" });
+export async function fixtureTiming(leaflet: Leaflet, slug: string): Promise<TimingMap> {
+  const script = await leafletScript(leaflet, { lexicon: [], speakerNames: "always" });
   const parts: TimedPart[] = [];
   let offset = 0;
   const timed = (utterances: typeof script.intro.utterances, seconds: number) => {
@@ -167,6 +167,19 @@ export function fixtureTiming(leaflet: Leaflet, slug: string): TimingMap {
     });
     offset += UNIT_SECONDS;
   }
+  if (script.closing) {
+    // The contact and the information date: heard in the whole-leaflet file only.
+    parts.push({
+      id: "_closing",
+      kind: "closing",
+      title: script.closing.title,
+      level: 2,
+      durationSeconds: INTRO_SECONDS,
+      offsetSeconds: offset,
+      sentences: timed(script.closing.utterances, INTRO_SECONDS),
+    });
+    offset += INTRO_SECONDS;
+  }
   return {
     version: TIMING_MAP_VERSION,
     slug,
@@ -189,7 +202,7 @@ export async function fixtureBuild(outDir: string, imageDir: string): Promise<{ 
   const artifacts: Artifact[] = [];
   const ctx = makeContext(site, outDir, join(outDir, "..", "cache"), artifacts);
 
-  const timing = fixtureTiming(leaflet, slug);
+  const timing = await fixtureTiming(leaflet, slug);
   const total = timing.leafletAudio.durationSeconds;
   await sineMp3(join(outDir, layout.leafletAudio(slug)), total, 440);
   await ctx.record({ edition: "audio", kind: "audio-leaflet", slug, path: layout.leafletAudio(slug), durationSeconds: total });
