@@ -185,7 +185,9 @@ export function listenViews(leaflet: Leaflet, src: ListenSources): ListenView[] 
   }
   // In reading order of their first unit, the beginning first.
   const order = new Map(units.map((u, i) => [u.id, i]));
-  views.sort((a, b) => (a.unitId === undefined ? -1 : b.unitId === undefined ? 1 : (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0)));
+  views.sort((a, b) =>
+    a.unitId === undefined ? -1 : b.unitId === undefined ? 1 : (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0),
+  );
   return views;
 }
 
