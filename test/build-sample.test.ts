@@ -64,9 +64,10 @@ describe("the full build of the sample content", () => {
     expect(probed).toBeGreaterThan(60 * 20);
   });
 
-  it("the 62-question FAQ is a booklet with one audio file and one voice code per question", () => {
+  it("the 62-question FAQ is a booklet with one audio file and one voice code per question (and per topic section)", () => {
     const faq = artifacts.filter((a) => a.slug === "mynumber-faq");
-    expect(faq.filter((a) => a.kind === "audio-unit")).toHaveLength(62);
+    expect(faq.filter((a) => a.kind === "audio-unit" && a.unitId?.startsWith("q"))).toHaveLength(62);
+    expect(faq.filter((a) => a.kind === "audio-unit")).toHaveLength(62 + 6);
     expect(faq.filter((a) => a.kind === "code-png" && a.unitId?.startsWith("q"))).toHaveLength(62);
     expect(faq.find((a) => a.kind === "pdf")?.meta).toMatchObject({ layout: "booklet" });
   });

@@ -80,11 +80,16 @@ export function unitTitle(unit: Unit): string {
   return unit.type === "question" ? `Q${unit.number}. ${inlineText(unit.question)}` : inlineText(unit.title);
 }
 
-/** A label for a run of items: one name, or the first and the last. */
+/**
+ * A short label for a run of items, to keep a phone's first screen for the play button: one name, 「Q5〜Q8」 for
+ * questions, else the first name and 「ほか」 (section titles are too long to give two).
+ */
 function rangeLabel(items: ListenItem[]): string {
   if (items.length === 0) return "";
   if (items.length === 1) return items[0].short;
-  return `${items[0].short}〜${items[items.length - 1].short}`;
+  const first = items[0].short;
+  const last = items[items.length - 1].short;
+  return /^Q\d+$/.test(first) && /^Q\d+$/.test(last) ? `${first}〜${last}` : `${first}ほか`;
 }
 
 function total(items: ListenItem[]): number | undefined {

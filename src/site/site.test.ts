@@ -131,7 +131,7 @@ describe("siteRenderer", () => {
       expect(page).toMatch(/<h2 id="page-contact">(<span class="s" id="_closing--0-s0">)?このページに関するお問い合わせ(<\/span>)?<\/h2>/);
     }
     expect(html[layout.listenPage("card-safety-mini", "q1")]).toContain(
-      '<li><a href="../../">知って安心！ マイナンバーカードの使い方</a></li><li aria-current="page">Q1〜Q3を聞く</li>',
+      '<li><a href="../../">知って安心！ マイナンバーカードの使い方</a></li><li aria-current="page">音声で聞く</li>',
     );
   });
 
