@@ -69,11 +69,12 @@ describe("the full build of the sample content", () => {
     expect(probed).toBeGreaterThan(60 * 20);
   });
 
-  it("the 62-question FAQ is a booklet with one audio file and one voice code per question", () => {
+  it("the 62-question FAQ is a booklet with one audio file and one voice code per question (and per topic section)", () => {
     const faq = artifacts.filter((a) => a.slug === "mynumber-faq");
-    // 62 questions, and the opening (title and lead) and the credits as parts of their own without a unit id.
-    expect(faq.filter((a) => a.kind === "audio-unit" && a.unitId)).toHaveLength(62);
-    expect(faq.filter((a) => a.kind === "audio-unit" && !a.unitId).map((a) => a.meta?.part)).toEqual(["intro", "credits"]);
+    // 62 questions and 6 topic sections; the opening (title and lead), the closing and the credits are parts of their own.
+    expect(faq.filter((a) => a.kind === "audio-unit" && a.unitId?.startsWith("q"))).toHaveLength(62);
+    expect(faq.filter((a) => a.kind === "audio-unit" && a.unitId)).toHaveLength(62 + 6);
+    expect(faq.filter((a) => a.kind === "audio-unit" && !a.unitId).map((a) => a.meta?.part)).toEqual(["intro", "closing", "credits"]);
     expect(faq.filter((a) => a.kind === "code-png" && a.unitId?.startsWith("q"))).toHaveLength(62);
     expect(faq.find((a) => a.kind === "pdf")?.meta).toMatchObject({ layout: "booklet" });
   });

@@ -1,7 +1,7 @@
 // The sample content holds the three seed leaflets completely: these facts come from the seeds.
 import { describe, expect, it } from "vitest";
 import { loadSite } from "../src/content/load.ts";
-import type { Block, ContactBlock, DialogueBlock, Leaflet } from "../src/model/types.ts";
+import type { Block, ContactBlock, DialogueBlock, Inline, Leaflet, Section } from "../src/model/types.ts";
 import { blockText, inlineText, listQuestions, listUnits, unitBlocks } from "../src/model/walk.ts";
 import { ROOT } from "./helpers.ts";
 
@@ -93,7 +93,54 @@ describe("sample content", () => {
     expect(lines.map((l) => inlineText(l.children)).join("")).not.toMatch(/じや/);
     const text = fullText(card);
     expect(text).toContain("3年以下の懲役か150万円以下の罰金");
-    expect(text).toContain("https://www.kojinbangocard.go.jp/kofushinse/");
+    // The application page is a named link, not a bare address.
+    const links: { url: string; text: string }[] = [];
+    const visit = (nodes: Inline[]) => {
+      for (const n of nodes) {
+        if (n.type === "link") links.push({ url: n.url, text: inlineText(n.children) });
+        if ("children" in n) visit(n.children);
+      }
+    };
+    for (const b of allBlocks(card)) if (b.type === "paragraph") visit(b.children);
+    expect(links).toContainEqual({
+      url: "https://www.kojinbangocard.go.jp/kofushinse/",
+      text: "マイナンバーカード総合サイトの「申請方法」のページ",
+    });
+  });
+
+  it("card-safety keeps each of its three questions with its ポイント, as the original pairs them", () => {
+    const card = leaflet("card-safety");
+    const questions = listQuestions(card);
+    expect(questions.map((q) => q.id)).toEqual(["q1", "q2", "q3"]);
+    questions.forEach((q, i) => {
+      const headings = q.answer.filter((b) => b.type === "heading").map((b) => inlineText((b as { children: Inline[] }).children));
+      expect(headings[0], q.id).toMatch(new RegExp(`^ポイント${i + 1}：`));
+      // No other question holds this point.
+      for (const other of questions.filter((o) => o !== q)) {
+        expect(other.answer.some((b) => b.type === "heading" && inlineText(b.children).startsWith(`ポイント${i + 1}：`))).toBe(false);
+      }
+    });
+    // The three questions sit in the section of the original's second page, after its introduction.
+    const safety = card.body.find((b) => b.type === "section" && b.id === "safety");
+    expect(safety?.type === "section" && safety.children.filter((c) => c.type === "question").length).toBe(3);
+  });
+
+  it("the city FAQ groups its questions under six topic sections, in the original order, keeping every id", () => {
+    const faq = leaflet("mynumber-faq");
+    const sections = faq.body.filter((b): b is Section => b.type === "section");
+    expect(sections.map((s) => s.id)).toEqual(["system", "your-number", "cards", "card-procedures", "business", "security"]);
+    expect(faq.body.every((b) => b.type === "section")).toBe(true);
+    const firsts = sections.map((s) => (s.children.find((c) => c.type === "question") as { number: number }).number);
+    expect(firsts).toEqual([1, 11, 19, 27, 47, 55]);
+    expect(faq.source).toContain("このサイトで付けたもの");
+  });
+
+  it("the FAQ's 「お電話でお問い合わせ」 (Q41) gives the number to call, the same as the site's contact", () => {
+    const q41 = listQuestions(leaflet("mynumber-faq")).find((q) => q.number === 41);
+    const phones = (q41?.answer ?? []).filter((b): b is ContactBlock => b.type === "contact").flatMap((c) => c.entries);
+    const number = site?.settings.contact?.phone?.number;
+    expect(number).toBeDefined();
+    expect(phones.map((e) => e.number)).toContain(number);
   });
 
   it("the contact boxes carry the real numbers of the seeds", () => {

@@ -118,9 +118,9 @@ describe("content errors name file:line:col, say what is wrong and what to do", 
   it("ids the editions use themselves", async () => {
     expect(await check("reserved-id.md")).toMatchInlineSnapshot(`
       [
-        "content/leaflets/reserved-id.md:9:7 error: the id "main-content" is used by the editions themselves (hint: choose another id, e.g. {#main-content-1}; reserved: page, main-content, toc-heading, audio-heading, editions-heading, playback-speed, guide-all)",
-        "content/leaflets/reserved-id.md:13:7 error: the id "guide-all" is used by the editions themselves (hint: choose another id, e.g. {#guide-all-1}; reserved: page, main-content, toc-heading, audio-heading, editions-heading, playback-speed, guide-all)",
-        "content/leaflets/reserved-id.md:17:14 error: the id "page" is used by the editions themselves (hint: choose another id, e.g. {#page-1}; reserved: page, main-content, toc-heading, audio-heading, editions-heading, playback-speed, guide-all)",
+        "content/leaflets/reserved-id.md:9:7 error: the id "main-content" is used by the editions themselves (hint: choose another id, e.g. {#main-content-1}; reserved: page, main-content, toc-heading, audio-heading, editions-heading, playback-speed, page-contact, guide-all)",
+        "content/leaflets/reserved-id.md:13:7 error: the id "guide-all" is used by the editions themselves (hint: choose another id, e.g. {#guide-all-1}; reserved: page, main-content, toc-heading, audio-heading, editions-heading, playback-speed, page-contact, guide-all)",
+        "content/leaflets/reserved-id.md:17:14 error: the id "page" is used by the editions themselves (hint: choose another id, e.g. {#page-1}; reserved: page, main-content, toc-heading, audio-heading, editions-heading, playback-speed, page-contact, guide-all)",
       ]
     `);
   });

@@ -5,6 +5,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { monthsSince } from "../lib/dates.ts";
 import type { Diagnostics } from "../lib/diagnostics.ts";
 import type { Block, Inline, Leaflet, Settings, SourcePos } from "../model/types.ts";
 import { eachBlock, inlineText } from "../model/walk.ts";
@@ -94,14 +95,6 @@ export function checkSentenceLengths(leaflet: Leaflet, diags: Diagnostics): void
     if (b.type === "paragraph" || b.type === "note") visit(b.children, b.pos);
     else if (b.type === "dialogue") for (const l of b.lines) visit(l.children, l.pos);
   });
-}
-
-/** Months from an ISO date to `today`, rounded down. */
-export function monthsSince(iso: string, today: Date): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  let months = (today.getUTCFullYear() - y) * 12 + (today.getUTCMonth() + 1 - m);
-  if (today.getUTCDate() < d) months--;
-  return months;
 }
 
 /** Warns when a leaflet's information is older than settings.freshness.warnAfterMonths. */

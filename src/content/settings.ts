@@ -77,6 +77,24 @@ export const SETTINGS_SCHEMA = field.object("the settings", "What every leaflet 
       default: 24,
     }),
   }),
+  accessibility: field.object("accessibility settings", "What the draft accessibility policy page says.", {
+    organization: field.string("Who makes the commitment, e.g. 市川市. Default: issuer."),
+    target: field.enum("The JIS X 8341-3:2016 level aimed at: A or AA.", ["A", "AA"] as const, { default: "AA" }),
+    conformance: field.enum(
+      "How far it is aimed at, in JIS X 8341-3 wording: 準拠, 一部準拠 or 配慮.",
+      ["準拠", "一部準拠", "配慮"] as const,
+      {
+        default: "準拠",
+      },
+    ),
+    scope: field.string("Which pages the policy covers. Default: every page of this site."),
+    deadline: field.string("By when the target is to be met, YYYY-MM-DD.", {
+      pattern: /^\d{4}-\d{2}-\d{2}$/,
+      patternHint: "a date written YYYY-MM-DD, e.g. 2027-03-31",
+    }),
+    exceptions: field.string("Pages or content exempted from the target, and why."),
+    approved: field.boolean("True once the city has approved the policy; until then the page is marked 案 (draft).", { default: false }),
+  }),
   audio: field.object("audio settings", "The speech engine and how it reads.", {
     engine: field.enum(
       "Which speech engine: auto (Open JTalk where installed, else the system voice), openjtalk or say.",

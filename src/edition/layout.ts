@@ -47,7 +47,18 @@ export const layout = {
    * first page), never by the page number, so a code keeps working when pages move.
    */
   listenPage: (slug: string, unitId?: string) => (unitId ? `${slug}/listen/${unitId}/index.html` : `${slug}/listen/index.html`),
+  /** The print-shop PDFs of every leaflet, on one page for print shops (kept off residents' pages). */
+  printShops: () => "for-printers/index.html",
+  /** The draft accessibility policy (ウェブアクセシビリティ方針). */
+  accessibilityPolicy: () => "accessibility/index.html",
+  /** The JIS X 8341-3 test results of this build, written by the accessibility check (scripts/a11y.ts). */
+  accessibilityReport: () => "accessibility/report/index.html",
+  /** The same results as data, for the next tools (and for people who want the raw figures). */
+  accessibilityResults: () => "accessibility/report/results.json",
 } as const;
+
+/** Top-level folders of the site's own pages and assets: no leaflet may take one of them as its slug. */
+export const SITE_FOLDERS = ["_site", "for-printers", "accessibility"] as const;
 
 /** One printed page as the print edition laid it out (`layout.pageMap`). */
 export interface PageMapEntry {

@@ -244,6 +244,8 @@ export interface Settings {
   contact?: ContactInfo;
   /** When information is old enough to warn residents and authors. */
   freshness: { warnAfterMonths: number };
+  /** What the draft accessibility policy page (ウェブアクセシビリティ方針) says. */
+  accessibility: AccessibilityPolicy;
   audio: {
     engine: "auto" | "openjtalk" | "say";
     voice?: string;
@@ -259,6 +261,24 @@ export interface Settings {
   braille: { labelMaxCells: number };
   /** Where each field was written (`print.fonts.regular`…), for located messages; absent for built-in defaults. */
   positions?: Record<string, SourcePos>;
+}
+
+/** The city's accessibility policy as the settings state it; the website turns it into a draft policy page. */
+export interface AccessibilityPolicy {
+  /** Who makes the commitment, e.g. 市川市 (default: the settings' issuer). */
+  organization?: string;
+  /** The JIS X 8341-3:2016 level aimed at. */
+  target: "A" | "AA";
+  /** How far the city aims to meet it, in JIS X 8341-3 wording. */
+  conformance: "準拠" | "一部準拠" | "配慮";
+  /** Which pages the policy covers (default: every page of this site). */
+  scope?: string;
+  /** By when, ISO `YYYY-MM-DD`. */
+  deadline?: string;
+  /** Pages or content exempted, and why. */
+  exceptions?: string;
+  /** False while the policy is a draft nobody has approved: the page then says 案. */
+  approved: boolean;
 }
 
 /** Everything a renderer gets: the settings, the lexicon and the leaflets. */

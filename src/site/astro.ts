@@ -1,5 +1,9 @@
 // Runs Astro's programmatic build over src/site with the site data handed over in memory.
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { layout } from "../edition/layout.ts";
 import type { SiteView } from "./view.ts";
 
 /** The module id the pages import their data from. */
@@ -36,4 +40,19 @@ export async function buildAstroSite(view: SiteView, outDir: string, cacheDir: s
     logLevel: "error",
     vite: { plugins: [leafletModelPlugin(view)] },
   });
+}
+
+/**
+ * Renders the accessibility report page alone (the site's chrome from `view`, the results from `view.report`) and
+ * returns its HTML: the accessibility check writes it into the build it checked.
+ */
+export async function renderReportPage(view: SiteView, cacheDir: string): Promise<string> {
+  const staging = await mkdtemp(join(tmpdir(), "leaflet-report-"));
+  try {
+    // No leaflets: only the site's own pages are built, which is quick; the report page is the one kept.
+    await buildAstroSite({ ...view, leaflets: [] }, staging, cacheDir);
+    return await readFile(join(staging, layout.accessibilityReport()), "utf8");
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
 }

@@ -17,6 +17,9 @@ const TYPES: Record<string, string> = {
   ".jpeg": "image/jpeg",
   ".webp": "image/webp",
   ".mp3": "audio/mpeg",
+  ".json": "application/json; charset=utf-8",
+  ".epub": "application/epub+zip",
+  ".zip": "application/zip",
   ".pdf": "application/pdf",
   ".brf": "text/plain; charset=us-ascii",
 };
@@ -51,7 +54,27 @@ export async function serveDir(dir: string, port = 0): Promise<StaticServer> {
         res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found");
         return;
       }
-      res.writeHead(200, { "Content-Type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", "Content-Length": info.size });
+      const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
+      // One byte range, as browsers ask for to seek in audio they have not loaded yet (every real web server does).
+      const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? "");
+      if (range && (range[1] || range[2])) {
+        const start = range[1] ? Number(range[1]) : Math.max(0, info.size - Number(range[2]));
+        const end = range[1] && range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
+        if (start >= info.size || start > end) {
+          res.writeHead(416, { "Content-Range": `bytes */${info.size}` }).end();
+          return;
+        }
+        res.writeHead(206, {
+          "Content-Type": type,
+          "Content-Length": end - start + 1,
+          "Content-Range": `bytes ${start}-${end}/${info.size}`,
+          "Accept-Ranges": "bytes",
+        });
+        if (req.method === "HEAD") res.end();
+        else createReadStream(file, { start, end }).pipe(res);
+        return;
+      }
+      res.writeHead(200, { "Content-Type": type, "Content-Length": info.size, "Accept-Ranges": "bytes" });
       if (req.method === "HEAD") res.end();
       else createReadStream(file).pipe(res);
     } catch {

@@ -6,7 +6,9 @@ import {
   formatBytes,
   formatDate,
   formatDuration,
+  infoDate,
   leafletEditions,
+  opensInBrowser,
   relHref,
   siteView,
   subHeadingLevel,
@@ -89,9 +91,11 @@ describe("leafletEditions", () => {
     a("pdf", "faq-mini/faq-mini.pdf", { slug: faq.slug }),
   ];
 
-  it("groups a leaflet's files: office PDF first, audio per unit, braille with its label, the page's own code", () => {
+  it("groups a leaflet's files: the office PDF for residents, audio per unit, braille with its label, the page's own code", () => {
     const e = leafletEditions(cardSafety, artifacts, site.settings);
-    expect(e.pdfs.map((d) => d.kind)).toEqual(["pdf", "pdf-print"]);
+    // The print-shop PDF is kept apart for the print shops' page: residents' pages never offer it.
+    expect(e.pdfs.map((d) => d.kind)).toEqual(["pdf"]);
+    expect(e.printShopPdf?.kind).toBe("pdf-print");
     expect(e.leafletAudio).toMatchObject({ durationSeconds: 95, format: "MP3" });
     expect(Object.keys(e.unitAudio)).toEqual(["q1"]);
     expect(e.braille.map((d) => d.kind)).toEqual(["brf", "braille-text"]);
@@ -101,7 +105,38 @@ describe("leafletEditions", () => {
 
   it("gives a leaflet without other editions nothing to link", () => {
     const e = leafletEditions(faq, artifacts.slice(0, 10), site.settings);
-    expect(e).toEqual({ pdfs: [], unitAudio: {}, braille: [] });
+    expect(e).toEqual({ pdfs: [], unitAudio: {}, talkingBooks: [], braille: [] });
+  });
+
+  it("lists the talking books with their size and length, and finds the timing map", () => {
+    const e = leafletEditions(
+      cardSafety,
+      [
+        a("daisy", "card-safety-mini/card-safety-mini-daisy.zip", { edition: "talkingbook", bytes: 2_500_000, durationSeconds: 610 }),
+        a("epub", "card-safety-mini/card-safety-mini.epub", { edition: "talkingbook", bytes: 3_000_000, durationSeconds: 610 }),
+        a("audio-zip", "card-safety-mini/audio/card-safety-mini-audio.zip", { bytes: 9_000_000, durationSeconds: 610 }),
+        a("timing-map", "card-safety-mini/audio/timing.json"),
+      ],
+      site.settings,
+    );
+    expect(e.talkingBooks.map((d) => d.kind)).toEqual(["epub", "daisy", "audio-zip"]);
+    expect(downloadFacts(e.talkingBooks[0])).toBe("（EPUB、再生時間10分10秒、2.9MB）");
+    expect(e.talkingBooks[1].label).toContain("DAISY 2.02");
+    expect(e.timingMap).toBe("card-safety-mini/audio/timing.json");
+  });
+
+  it("opens PDFs and HTML in the browser and offers the rest for download", () => {
+    expect(opensInBrowser({ path: "a/a.pdf" })).toBe(true);
+    expect(opensInBrowser({ path: "a/braille/proof.html" })).toBe(true);
+    expect(opensInBrowser({ path: "a/audio/q1.mp3" })).toBe(false);
+    expect(opensInBrowser({ path: "a/braille/a.brf" })).toBe(false);
+  });
+
+  it("dates the information and flags it once older than freshness.warnAfterMonths", () => {
+    const today = new Date("2026-04-01T00:00:00Z");
+    expect(infoDate(cardSafety, { freshness: { warnAfterMonths: 24 } }, today)).toEqual({ asOf: "2024-04-01", months: 24, stale: true });
+    expect(infoDate(cardSafety, { freshness: { warnAfterMonths: 25 } }, today).stale).toBe(false);
+    expect(infoDate(cardSafety, { freshness: { warnAfterMonths: 24 } }, new Date("2026-03-31T00:00:00Z")).stale).toBe(false);
   });
 
   it("lists the newest leaflet first", () => {

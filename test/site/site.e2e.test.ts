@@ -98,8 +98,10 @@ describe.each(targets)("website in Chromium: %s", (name, setup) => {
 
   const pageUrl = (slug: string) => `${server.url}${layout.page(slug).replace(/index\.html$/, "")}`;
 
-  it("lists the index and every leaflet page in sitemap.xml, and every one loads", async () => {
-    expect(new Set(urls)).toEqual(new Set([server.url, ...target.site.leaflets.map((l) => pageUrl(l.slug))]));
+  it("lists every page the site built in sitemap.xml (leaflets, listening views, its own pages), and every one loads", async () => {
+    const built = target.artifacts.filter((a) => a.edition === "site" && (a.kind === "page" || a.kind === "listen-page"));
+    expect(new Set(urls)).toEqual(new Set(built.map((a) => server.url + a.path.replace(/index\.html$/, ""))));
+    for (const l of target.site.leaflets) expect(urls).toContain(pageUrl(l.slug));
     for (const url of urls) {
       const res = await page.goto(url);
       expect(res?.status(), url).toBe(200);
@@ -150,6 +152,10 @@ describe.each(targets)("website in Chromium: %s", (name, setup) => {
     let checked = 0;
     for (const url of urls) {
       await page.goto(url);
+      // Folded lists of questions are opened first: a closed disclosure hides its links on purpose.
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll("details")) d.open = true;
+      });
       const count = await page.evaluate(() => {
         const targets = document.querySelectorAll("a[href], audio[controls], select, button, input");
         targets.forEach((el, i) => {
@@ -158,7 +164,9 @@ describe.each(targets)("website in Chromium: %s", (name, setup) => {
         return targets.length;
       });
       if (count === 0) continue;
-      const focusable = await page.evaluate(() => document.querySelectorAll("a[href], audio[controls], select, [tabindex='0']").length);
+      const focusable = await page.evaluate(
+        () => document.querySelectorAll("a[href], audio[controls], select, button, summary, [tabindex='0']").length,
+      );
       // Each native player takes a few Tab stops (play, timeline, volume, menu).
       const reached = await tabWalk(page, count, focusable * 6 + 20);
       const missing = Array.from({ length: count }, (_, i) => String(i)).filter((i) => !reached.has(i));
@@ -177,6 +185,12 @@ describe.each(targets)("website in Chromium: %s", (name, setup) => {
     for (const leaflet of target.site.leaflets) {
       await page.goto(pageUrl(leaflet.slug));
       for (const unit of listUnits(leaflet).slice(0, 8)) {
+        // A question folded under its section: the disclosure is opened from the keyboard first.
+        const folded = page.locator(`.toc details:has(a[href="#${unit.id}"]) > summary`);
+        if ((await folded.count()) > 0 && !(await page.locator(`.toc a[href="#${unit.id}"]`).isVisible())) {
+          await folded.focus();
+          await page.keyboard.press("Enter");
+        }
         await page.focus(`.toc a[href="#${unit.id}"]`);
         await page.keyboard.press("Enter");
         expect(await page.evaluate(() => location.hash)).toBe(`#${unit.id}`);
@@ -193,15 +207,26 @@ describe.each(targets)("website in Chromium: %s", (name, setup) => {
     }
   });
 
-  it("shows a player for exactly the audio that was built, never autoplaying or preloading", async () => {
+  it("shows a player for exactly the audio that was built, never autoplaying, loading only the length of players in sight", async () => {
     for (const leaflet of target.site.leaflets) {
       await page.goto(pageUrl(leaflet.slug));
+      await page.waitForTimeout(200);
       const built = target.artifacts.filter((a) => a.slug === leaflet.slug && (a.kind === "audio-unit" || a.kind === "audio-leaflet"));
       const players = await page.$$eval("audio", (els) =>
-        els.map((a) => ({ src: a.getAttribute("src"), autoplay: a.autoplay, preload: a.preload, controls: a.controls })),
+        els.map((a) => ({
+          autoplay: a.autoplay,
+          preload: a.preload,
+          controls: a.controls,
+          far: a.getBoundingClientRect().top > innerHeight * 3,
+        })),
       );
       expect(players.length, leaflet.slug).toBe(built.length);
-      for (const p of players) expect(p).toMatchObject({ autoplay: false, preload: "none", controls: true });
+      for (const p of players) expect(p).toMatchObject({ autoplay: false, controls: true });
+      // The markup asks for nothing; the script asks for the length (metadata) only of players near the screen.
+      for (const p of players.filter((x) => x.far)) expect(p.preload).toBe("none");
+      expect(await page.$$eval("audio", (els) => els.every((a) => a.getAttribute("preload") === "none" || a.preload === "metadata"))).toBe(
+        true,
+      );
       expect(await page.locator("#audio-heading").count()).toBe(built.length > 0 ? 1 : 0);
       expect(await page.locator("#playback-speed").count()).toBe(built.length > 0 ? 1 : 0);
     }
@@ -275,7 +300,7 @@ describe.each(targets)("website in Chromium: %s", (name, setup) => {
     }
   });
 
-  it("works without JavaScript: text, players and links are there, the speed control stays hidden", async () => {
+  it("works without JavaScript: text, players and links are there; the speed control, play buttons and read-along are not", async () => {
     const noJs = await context.browser()!.newContext({ javaScriptEnabled: false });
     const p = await noJs.newPage();
     for (const leaflet of target.site.leaflets) {
@@ -285,7 +310,18 @@ describe.each(targets)("website in Chromium: %s", (name, setup) => {
       if ((await speed.count()) > 0) {
         expect(await speed.isHidden()).toBe(true);
         expect(await p.locator("audio[controls]").count()).toBeGreaterThan(0);
+        expect(await p.locator("button[data-queue-play]").isHidden()).toBe(true);
       }
+      expect(await p.locator(".listen-from-here, .reading-now").count()).toBe(0);
+    }
+    // A listening view without JavaScript: one native player per unit, each showing its length in text.
+    const view = target.artifacts.find((a) => a.kind === "listen-page" && a.unitId);
+    if (view) {
+      await p.goto(server.url + view.path.replace(/index\.html$/, ""));
+      const players = await p.$$eval("audio[controls]", (els) => els.map((a) => (a as HTMLAudioElement).preload));
+      expect(players.length).toBeGreaterThan(0);
+      expect(new Set(players)).toEqual(new Set(["metadata"]));
+      expect(await p.locator(".queue-title .audio-length").first().textContent()).toMatch(/（\d+(分|秒)/);
     }
     await noJs.close();
     // With JavaScript the same control appears.

@@ -40,7 +40,8 @@ export function block(x: DocContext, b: Block, at: BlockPlace): React.ReactEleme
       // Paragraphs inside list items (the only nested ones) sit close to their neighbours.
       return rich(x, b.children, x.s("body", { marginBottom: at.top ? t.space.paragraph : 1, textAlign: "justify" }), extra);
     case "heading": {
-      const level = Math.min(6, at.level + 1 + (b.level - 3));
+      // One below the unit: `###` under a top-level unit, `####` under a question in a section (docs/authoring.md).
+      const level = Math.min(6, at.level + 1 + Math.max(0, b.level - Math.max(3, at.level + 1)));
       return rich(
         x,
         b.children,
