@@ -94,7 +94,7 @@ export function speakerNameMode(site: SiteModel): SpeakerNameMode {
   return site.settings.audio.speakerNames;
 }
 
-/** The closing part: the credit the voice's licence asks for, spoken. */
+/** The last part: the credit the voice's licence asks for, spoken. */
 function creditsScript(leaflet: Leaflet, credit: NonNullable<TtsEngine["credit"]>): UnitScript {
   return {
     id: "credits",
