@@ -206,4 +206,15 @@ export const BRAILLE_RULES: BrailleRule[] = [
       ["えっ！本当？", "エッ！ ホントー？"],
     ],
   },
+  {
+    id: "ellipsis-and-signs-said-as-words",
+    class: "punctuation",
+    why: "an ellipsis (…, or ... written for one) is the 点線 ⠂⠂⠂ with a blank each side, never three full stops; + = × ÷ standing in text are said as words; braille has no postal mark, so 〒 is written ユービン バンゴー",
+    examples: [
+      ["どうしよう…", "ドー シヨー …", "⠐⠞⠒ ⠳⠜⠒ ⠂⠂⠂"],
+      ["例えば...です。", "タトエバ … デス。"],
+      ["「A」+「B」を読む", "「A」 プラス 「B」ヲ ヨム"],
+      ["〒272-0001", "ユービン バンゴー 272-0001"],
+    ],
+  },
 ];

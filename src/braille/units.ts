@@ -76,7 +76,15 @@ const PUNCT_MAP: Record<string, string> = {
 /** Bullets and ornaments that carry no text. */
 const DECORATIVE = /^[○●◎◇◆□■△▲▽▼☆★♪◯✓✔・]+$/;
 /** Symbols read as words where they stand alone. */
-const SYMBOL_WORDS: Record<string, string> = { "+": "プラス", "＋": "プラス", "=": "イコール", "×": "カケル", "÷": "ワル" };
+const SYMBOL_WORDS: Record<string, string> = {
+  "+": "プラス",
+  "＋": "プラス",
+  "=": "イコール",
+  "×": "カケル",
+  "÷": "ワル",
+  // Braille has no postal mark: transcribers write the words (〒272-8501 → ユービン バンゴー 272-8501).
+  "〒": "ユービン バンゴー",
+};
 
 function base(w: Word, kana: string, kind: Morph["kind"] = "word"): Morph {
   return { surface: w.surface, kana, kind, pos: w.pos, pos1: w.pos1, pos2: w.pos2, pos3: w.pos3, basic: w.base, cform: w.cform, word: w };
@@ -227,14 +235,17 @@ export function brailleUnits(words: Word[]): Morph[] {
         continue;
       }
     }
-    if (w.pos === "記号" || [...w.surface].every((c) => c in PUNCT_MAP) || DECORATIVE.test(w.surface) || w.surface in SYMBOL_WORDS) {
-      if (w.surface in SYMBOL_WORDS) {
-        out.push(base(w, SYMBOL_WORDS[w.surface]));
-        continue;
+    if (w.pos === "記号" || [...w.surface].every((c) => c in PUNCT_MAP || c in SYMBOL_WORDS) || DECORATIVE.test(w.surface)) {
+      // A run of marks the dictionary took as one (」+「) may hold a symbol said as a word: it stands on its own.
+      let marks = "";
+      for (const c of w.surface) {
+        if (c in SYMBOL_WORDS) {
+          if (marks) out.push(base(w, marks, "punct"));
+          marks = "";
+          out.push(base(w, SYMBOL_WORDS[c]));
+        } else marks += PUNCT_MAP[c] ?? (DECORATIVE.test(c) ? "" : c);
       }
-      const marks = [...w.surface].map((c) => PUNCT_MAP[c] ?? (DECORATIVE.test(c) ? "" : /[ゝゞヽヾ々〃]/.test(c) ? c : c)).join("");
-      if (marks === "") continue;
-      out.push(base(w, marks, "punct"));
+      if (marks !== "") out.push(base(w, marks, "punct"));
       continue;
     }
     // Month names the dictionary has whole (十月 ジュウガツ): a number and its counter.

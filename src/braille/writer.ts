@@ -78,19 +78,23 @@ export class UntranslatableError extends Error {
   }
 }
 
-/** Normalises stage-2 input: NFKC (half-width kana), hiragana → katakana, wave dashes and blanks unified. */
+/** Normalises stage-2 input: NFKC (half-width kana; the ellipsis kept), hiragana → katakana, wave dashes and blanks unified. */
 export function normalizeKanaInput(s: string): string {
-  return s
-    .replace(/[？！（）：／％＆＃]/g, (c) => `\uE000${c}`)
-    .normalize("NFKC")
-    .replace(
-      /\uE000(.)/g,
-      (_m, c: string) => ({ "?": "？", "!": "！", "(": "（", ")": "）", ":": "：", "/": "／", "%": "%", "&": "&", "#": "#" })[c] ?? c,
-    )
-    .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .replace(/[～~]/g, "〜")
-    .replace(/\u3000/g, " ")
-    .replace(/[‐－−–]/g, "-");
+  return (
+    s
+      .replace(/[？！（）：／％＆＃…‥]/g, (c) => `\uE000${c}`)
+      .normalize("NFKC")
+      // NFKC turns an ellipsis into three full stops (and a two-dot leader into two): put the mark back.
+      .replace(/\uE000\.{2,3}/g, "…")
+      .replace(
+        /\uE000(.)/g,
+        (_m, c: string) => ({ "?": "？", "!": "！", "(": "（", ")": "）", ":": "：", "/": "／", "%": "%", "&": "&", "#": "#" })[c] ?? c,
+      )
+      .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+      .replace(/[～~]/g, "〜")
+      .replace(/\u3000/g, " ")
+      .replace(/[‐－−–]/g, "-")
+  );
 }
 
 export interface KanaToBrailleResult {

@@ -57,12 +57,20 @@ interface Piece {
   kind?: WordKind;
 }
 
+/**
+ * NFKC (half-width kana, full-width digits and letters folded), except for the ellipsis, which NFKC would turn
+ * into three full stops; three or more ASCII full stops written for one become an ellipsis too.
+ */
+export function foldText(text: string): string {
+  return text.replace(/[^…‥]+/g, (run) => run.normalize("NFKC")).replace(/(?<![A-Za-z0-9])\.{3,}(?![A-Za-z0-9])/g, "…");
+}
+
 /** Text of inlines as pieces: plain text, ruby with its reading, foreign runs, line breaks. NFKC applied. */
 function piecesOf(inlines: Inline[], lang?: string): Piece[] {
   const out: Piece[] = [];
   for (const node of inlines) {
-    if (node.type === "text") out.push({ text: node.value.normalize("NFKC"), lang });
-    else if (node.type === "ruby") out.push({ text: node.base.normalize("NFKC"), ruby: toKatakana(node.reading.normalize("NFKC")).trim() });
+    if (node.type === "text") out.push({ text: foldText(node.value), lang });
+    else if (node.type === "ruby") out.push({ text: foldText(node.base), ruby: toKatakana(node.reading.normalize("NFKC")).trim() });
     else if (node.type === "break") out.push({ text: "\n", kind: "break" });
     else if (node.type === "foreign") out.push(...piecesOf(node.children, node.lang));
     else out.push(...piecesOf(node.children, lang));
