@@ -1,7 +1,7 @@
 // Shared pieces of the fault-injection suite: stand-in renderers that write real files fast, and ways to break a
 // machine the way a city hall's PC breaks (an immutable folder, a killed build).
 import { execFileSync } from "node:child_process";
-import type { Edition, Renderer } from "../../src/edition/contract.ts";
+import { EDITIONS, type Edition, type Renderer } from "../../src/edition/contract.ts";
 import { layout } from "../../src/edition/layout.ts";
 
 /** A renderer writing one small file per leaflet, as a real edition would; `delayMs` keeps it busy a while. */
@@ -25,8 +25,7 @@ export function writing(edition: Edition, text: string, delayMs = 0): Renderer {
 
 /** Stand-ins for every edition, so a "full" build runs in milliseconds. */
 export function allWriting(text: string, delayMs = 0): Partial<Record<Edition, Renderer>> {
-  const editions: Edition[] = ["codes", "print", "audio", "braille", "site"];
-  return Object.fromEntries(editions.map((e) => [e, writing(e, text, delayMs)]));
+  return Object.fromEntries(EDITIONS.map((e) => [e, writing(e, text, delayMs)]));
 }
 
 /**

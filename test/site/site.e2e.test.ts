@@ -211,7 +211,11 @@ describe.each(targets)("website in Chromium: %s", (name, setup) => {
     for (const leaflet of target.site.leaflets) {
       await page.goto(pageUrl(leaflet.slug));
       await page.waitForTimeout(200);
-      const built = target.artifacts.filter((a) => a.slug === leaflet.slug && (a.kind === "audio-unit" || a.kind === "audio-leaflet"));
+      // A player per section or question and one for the whole leaflet; the opening, closing and credits are parts of
+      // the whole file (and of the talking books), not players of their own.
+      const built = target.artifacts.filter(
+        (a) => a.slug === leaflet.slug && ((a.kind === "audio-unit" && a.unitId) || a.kind === "audio-leaflet"),
+      );
       const players = await page.$$eval("audio", (els) =>
         els.map((a) => ({
           autoplay: a.autoplay,
