@@ -1,6 +1,6 @@
 // Bench stage for the audio edition: throughput, overhead over bare Open JTalk, and an incremental rebuild.
-import { readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { DEBIAN_OPEN_JTALK, DEFAULT_OPEN_JTALK_VOICE, findHtsVoice, openJTalkArgs, resolveEngine } from "../../src/audio/engine.ts";
@@ -8,7 +8,7 @@ import { leafletAudioSettings, renderAudioEdition, speakerNameMode } from "../..
 import { createRenderContext } from "../../src/edition/context.ts";
 import type { RenderContext } from "../../src/edition/contract.ts";
 import { Pool } from "../../src/lib/pool.ts";
-import { runProcess } from "../../src/lib/process.ts";
+import { findExecutable, runProcess } from "../../src/lib/process.ts";
 import type { Leaflet, SiteModel } from "../../src/model/types.ts";
 import { listQuestions } from "../../src/model/walk.ts";
 import { leafletScript } from "../../src/reading/speech.ts";
@@ -30,6 +30,45 @@ function cpuParts(): { self: number; children: number } {
 function cpuSeconds(): number {
   const { self, children } = cpuParts();
   return self + children;
+}
+
+/** The programs the stage runs, each measured on its own by a shim put first on PATH. */
+const MEASURED = ["open_jtalk", "lame", "ffmpeg"] as const;
+type Measured = (typeof MEASURED)[number];
+
+/**
+ * Puts a shell shim for each measured program first on PATH: it runs the real program, then appends the CPU its
+ * child used (the shell's `times`) to a log. This splits the stage's CPU by program within one run, so the overhead
+ * over synthesis is measured on the same run rather than against a bare run minutes earlier on a drifting machine.
+ */
+async function installShims(dir: string): Promise<{ read(): Record<Measured, number>; calls(): number; reset(): Promise<void> }> {
+  await mkdir(dir, { recursive: true });
+  const logs = Object.fromEntries(MEASURED.map((name) => [name, join(dir, `${name}.cpu`)])) as Record<Measured, string>;
+  for (const name of MEASURED) {
+    const real = findExecutable(name);
+    if (!real) throw new Error(`${name} is not installed`);
+    const shim = join(dir, name);
+    await writeFile(shim, `#!/bin/sh\n'${real}' "$@"\nrc=$?\ntimes >> '${logs[name]}'\nexit $rc\n`);
+    await chmod(shim, 0o755);
+  }
+  process.env.PATH = `${dir}:${process.env.PATH ?? ""}`;
+  const seconds = (file: string): number => {
+    if (!existsSync(file)) return 0;
+    // `times` prints the shell's user and system time, then its children's: the second line is the program's.
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    let total = 0;
+    for (let i = 1; i < lines.length; i += 2)
+      for (const m of lines[i].matchAll(/(\d+)m([\d.]+)s/g)) total += Number(m[1]) * 60 + Number(m[2]);
+    return total;
+  };
+  return {
+    read: () => Object.fromEntries(MEASURED.map((name) => [name, seconds(logs[name])])) as Record<Measured, number>,
+    calls: () =>
+      MEASURED.reduce((n, name) => n + (existsSync(logs[name]) ? readFileSync(logs[name], "utf8").trim().split("\n").length / 2 : 0), 0),
+    reset: async () => {
+      for (const name of MEASURED) await rm(logs[name], { force: true });
+    },
+  };
 }
 
 function context(site: SiteModel, outDir: string, cacheDir: string): RenderContext {
@@ -95,18 +134,26 @@ export default (async (ctx: BenchContext) => {
   const cacheDir = join(work, "cache");
   const row = (metric: string, value: number, unit: string) => ctx.row({ stage: "audio", corpus: "sample", metric, value, unit });
 
+  const savedPath = process.env.PATH;
+  const shims = await installShims(join(work, "shims"));
   // Bare runs before and after the stage, averaged: on a shared machine the load drifts during a long run.
   const bareDir = join(work, "bare");
   await mkdir(bareDir, { recursive: true });
   const cb0 = cpuSeconds();
+  const kids0 = cpuParts().children;
   const bareBefore = await bareOpenJTalk(site, bareDir);
   const bareCpuBefore = cpuSeconds() - cb0;
+  // What one shim's shell costs: the bare run's child CPU beyond the program's own, per call.
+  const shellCost = (cpuParts().children - kids0 - shims.read().open_jtalk) / Math.max(1, shims.calls());
 
+  await shims.reset();
   const t0 = performance.now();
   const p0 = cpuParts();
   const full = await renderAudioEdition(context(site, join(work, "out-1"), cacheDir));
   const fullSeconds = (performance.now() - t0) / 1000;
   const p1 = cpuParts();
+  const parts = shims.read();
+  const shells = shellCost * shims.calls();
   const fullCpu = p1.self + p1.children - p0.self - p0.children;
   row("full stage, empty cache", fullSeconds, "s");
   row("full stage, CPU (self + engine and encoder processes)", fullCpu, "s");
@@ -116,6 +163,15 @@ export default (async (ctx: BenchContext) => {
   row("audio seconds per wall second", full.audioSeconds / fullSeconds, "x");
   row("clips synthesized", full.clipsSynthesized, "clips");
   row("cores used", availableParallelism(), "cores");
+
+  // The same run, split by program: what the stage spends beyond its own synthesis.
+  const others = p1.children - p0.children - parts.open_jtalk - parts.lame - parts.ffmpeg - shells;
+  row("full stage, CPU of open_jtalk (its own processes)", parts.open_jtalk, "s");
+  row("full stage, CPU of lame (MP3 encoding)", parts.lame, "s");
+  row("full stage, CPU of ffmpeg (joining, chapters)", parts.ffmpeg, "s");
+  row("full stage, CPU of the other children (MeCab)", others, "s");
+  row("full stage, CPU of the measuring shims' shells (not counted below)", shells, "s");
+  row("full stage CPU / its own open_jtalk CPU, same run (target ≤ 1.10)", (fullCpu - shells) / parts.open_jtalk, "ratio");
 
   const c1 = cpuSeconds();
   const bareAfter = await bareOpenJTalk(site, bareDir);
@@ -142,5 +198,6 @@ export default (async (ctx: BenchContext) => {
   row("rebuild after editing one question", incSeconds, "s");
   row("rebuild after one edit: clips synthesized", inc.clipsSynthesized, "clips");
   row("rebuild after one edit / full stage (target < 0.10)", incSeconds / fullSeconds, "ratio");
+  process.env.PATH = savedPath;
   await rm(work, { recursive: true, force: true });
 }) satisfies BenchStage;

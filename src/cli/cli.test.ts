@@ -79,4 +79,14 @@ describe("usage", () => {
     expect(await main(["publish"], io, ROOT)).toBe(2);
     expect(io.err()).toContain('unknown command "publish"');
   });
+
+  it("answers `build --help` with the usage, and points a wrong option at `leaflet help`", async () => {
+    const io = captureIO();
+    expect(await main(["build", "--help"], io, ROOT)).toBe(0);
+    expect(io.out()).toContain("build [--edition E,...]");
+    expect(io.err()).toBe("");
+    const wrong = captureIO();
+    expect(await main(["build", "--frob"], wrong, ROOT)).toBe(2);
+    expect(wrong.err()).toMatch(/'--frob'.*hint: `leaflet help`/);
+  });
 });

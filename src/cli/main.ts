@@ -58,6 +58,11 @@ export async function main(
     loadSite: () => loadAndReport(root, io),
     loadLexicon: () => loadLexiconAndReport(root, io),
   };
+  // `leaflet build --help` is how most people ask: answer it rather than calling --help an unknown option.
+  if (command !== undefined && optionsOf(rest).some((a) => a === "--help" || a === "-h")) {
+    io.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case "build":
@@ -90,7 +95,7 @@ export async function main(
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`leaflet ${command}: ${error.message}\n`);
+      io.stderr.write(`leaflet ${command}: ${error.message} (hint: \`leaflet help\` lists every command and its options)\n`);
       return EXIT.usage;
     }
     const failure = describeFailure(error, debug);
@@ -100,6 +105,12 @@ export async function main(
 }
 
 class UsageError extends Error {}
+
+/** The arguments before a `--` (after it, everything is text: `leaflet braille -- -h`). */
+function optionsOf(args: string[]): string[] {
+  const end = args.indexOf("--");
+  return end === -1 ? args : args.slice(0, end);
+}
 
 function parse<T extends ParseArgsOptionsConfig>(args: string[], options: T) {
   try {

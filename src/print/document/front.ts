@@ -2,11 +2,10 @@
 // and at the end the source and the city's contact (「このページに関するお問い合わせ」).
 import type React from "react";
 import { formatJapaneseDate } from "../../lib/dates.ts";
-import type { ContactEntry, ContactInfo } from "../../model/types.ts";
+import type { ContactInfo } from "../../model/types.ts";
 import { inlineText, listUnits } from "../../model/walk.ts";
 import { mm } from "../geometry.ts";
 import { fill } from "../template.ts";
-import { contact } from "./blocks.ts";
 import type { DocContext } from "./context.ts";
 
 /** Issuer, publication date and the information date, each only when the leaflet has it: nothing is invented. */
@@ -98,23 +97,30 @@ export function closing(x: DocContext): React.ReactElement[] {
   return out;
 }
 
-// The contact as a contact box under its own heading, kept together.
+// The city's contact under its own heading, kept together and compact (it closes every leaflet, so it should not
+// cost a page): the department beside the heading, the short entries (phone, fax, mail) side by side in one row,
+// the long ones (hours, address, home page) one per line.
 function cityContact(x: DocContext, c: ContactInfo): React.ReactElement {
-  const entry = (kind: ContactEntry["kind"], label: string, value: string, number?: string): ContactEntry => ({
-    kind,
-    label,
-    value,
-    number,
-    pos: x.o.leaflet.pos,
-  });
-  const entries: ContactEntry[] = [
-    ...(c.phone ? [entry("phone", "電話", c.phone.number, c.phone.number)] : []),
-    ...(c.fax ? [entry("fax", "ファクス", c.fax.number, c.fax.number)] : []),
-    ...(c.email ? [entry("email", "メール", c.email)] : []),
-    ...(c.hours ? [entry("hours", "受付時間", c.hours)] : []),
-    ...(c.address ? [entry("text", "所在地", c.address)] : []),
-    ...(c.url ? [entry("url", "ホームページ", c.url)] : []),
+  // A label is as wide as its text (full-width characters are one em each) and a little air.
+  const em = x.t.text.body.size;
+  const label = (text: string, chars = text.length) => x.text(x.s("body", { width: chars * em + 6, fontWeight: 700 }), text);
+  const number = (value: string) => x.text(x.s("contactNumber", { fontWeight: 700 }), value);
+  const short: [string, React.ReactElement][] = [
+    ...(c.phone ? [["電話", number(c.phone.number)] as [string, React.ReactElement]] : []),
+    ...(c.fax ? [["ファクス", number(c.fax.number)] as [string, React.ReactElement]] : []),
+    ...(c.email ? [["メール", x.text(x.s("body"), c.email)] as [string, React.ReactElement]] : []),
   ];
+  const long: [string, string][] = [
+    ...(c.hours ? [["受付時間", c.hours] as [string, string]] : []),
+    ...(c.address ? [["所在地", c.address] as [string, string]] : []),
+    ...(c.url ? [["ホームページ", c.url] as [string, string]] : []),
+  ];
+  const longest = Math.max(0, ...long.map(([name]) => name.length));
+  const row = (children: React.ReactElement[]) =>
+    x.view(
+      { style: { flexDirection: "row", flexWrap: "wrap", marginBottom: 2, alignItems: "flex-start" }, tag: "P", wrap: false },
+      ...children,
+    );
   return x.view(
     { style: { marginTop: x.t.space.section }, wrap: false, tag: "Sect" },
     x.text(
@@ -124,9 +130,21 @@ function cityContact(x: DocContext, c: ContactInfo): React.ReactElement {
         marginBottom: x.t.space.paragraph,
         borderBottom: `1pt solid ${x.c("accent")}`,
       }),
-      x.t.labels.contact,
+      [x.t.labels.contact, x.text(x.s("body", { fontWeight: 700, color: x.c("ink") }), `　${c.department}`)],
       { tag: "H2" },
     ),
-    contact(x, { title: [{ type: "text", value: c.department }], entries }),
+    x.view(
+      { style: { border: `2pt solid ${x.c("accent")}`, borderRadius: 4, padding: "4pt 10pt", marginBottom: x.t.space.block }, tag: "Div" },
+      ...(short.length
+        ? [
+            row(
+              short.map(([name, value]) =>
+                x.view({ style: { flexDirection: "row", marginRight: mm(8) } }, label(name), value),
+              ),
+            ),
+          ]
+        : []),
+      ...long.map(([name, value]) => row([label(name, longest), x.text(x.s("body", { flex: 1 }), value)])),
+    ),
   );
 }
