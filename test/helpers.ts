@@ -12,9 +12,12 @@ export const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** A scratch copy of test/fixtures/project (or another folder); remove it with `dispose`. */
 export function scratchProject(from = path.join(FIXTURES, "project")): { root: string; dispose(): void } {
-  const root = mkdtempSync(path.join(tmpdir(), "leaflet-test-"));
+  // The project sits two folders deep in a sandbox of its own, so that a test of a refusal (`--out ..`, a folder
+  // beside the project) can only ever damage the sandbox if the guard it tests is broken: never the machine's /tmp.
+  const sandbox = mkdtempSync(path.join(tmpdir(), "leaflet-test-"));
+  const root = path.join(sandbox, "city-hall", "project");
   cpSync(from, root, { recursive: true });
-  return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  return { root, dispose: () => rmSync(sandbox, { recursive: true, force: true }) };
 }
 
 /** For a test file: a function giving a fresh scratch project per call, each removed after its test. */
