@@ -9,7 +9,8 @@ import type { PageMap } from "./pagemap.ts";
 import { parseTemplate } from "./template.ts";
 
 const parsed = parseTemplate("templates/leaflet.yaml", "leaflet", readFileSync(path.join(ROOT, "templates/leaflet.yaml"), "utf8"));
-const template = parsed.template!;
+if (!parsed.ok) throw new Error("templates/leaflet.yaml does not parse");
+const template = parsed.template;
 const g = pageGeometry("office");
 
 /** A page map whose document ends `share` of the way down the last of `pages` pages. */
