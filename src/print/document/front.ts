@@ -136,13 +136,7 @@ function cityContact(x: DocContext, c: ContactInfo): React.ReactElement {
     x.view(
       { style: { border: `2pt solid ${x.c("accent")}`, borderRadius: 4, padding: "4pt 10pt", marginBottom: x.t.space.block }, tag: "Div" },
       ...(short.length
-        ? [
-            row(
-              short.map(([name, value]) =>
-                x.view({ style: { flexDirection: "row", marginRight: mm(8) } }, label(name), value),
-              ),
-            ),
-          ]
+        ? [row(short.map(([name, value]) => x.view({ style: { flexDirection: "row", marginRight: mm(8) } }, label(name), value)))]
         : []),
       ...long.map(([name, value]) => row([label(name, longest), x.text(x.s("body", { flex: 1 }), value)])),
     ),

@@ -28,7 +28,7 @@ export async function separate(file: string, page: number, dpi: number): Promise
         `-r${dpi}`,
         `-dFirstPage=${page}`,
         `-dLastPage=${page}`,
-        "-sOutputFile=" + path.join(dir, "p.tif"),
+        `-sOutputFile=${path.join(dir, "p.tif")}`,
         file,
       ],
       { stdio: ["ignore", "pipe", "pipe"] },
