@@ -52,19 +52,20 @@ async function installShims(dir: string): Promise<{ read(): Record<Measured, num
     await chmod(shim, 0o755);
   }
   process.env.PATH = `${dir}:${process.env.PATH ?? ""}`;
-  const seconds = (file: string): number => {
-    if (!existsSync(file)) return 0;
-    // `times` prints the shell's user and system time, then its children's: the second line is the program's.
-    const lines = readFileSync(file, "utf8").trim().split("\n");
-    let total = 0;
-    for (let i = 1; i < lines.length; i += 2)
-      for (const m of lines[i].matchAll(/(\d+)m([\d.]+)s/g)) total += Number(m[1]) * 60 + Number(m[2]);
-    return total;
-  };
+  // `times` prints two lines per call: the shell's user and system time, then its child's, which is the program's.
+  const childLines = (name: Measured): string[] =>
+    existsSync(logs[name])
+      ? readFileSync(logs[name], "utf8")
+          .trim()
+          .split("\n")
+          .filter((_, i) => i % 2 === 1)
+      : [];
+  const seconds = (line: string): number =>
+    [...line.matchAll(/(\d+)m([\d.]+)s/g)].reduce((t, m) => t + Number(m[1]) * 60 + Number(m[2]), 0);
   return {
-    read: () => Object.fromEntries(MEASURED.map((name) => [name, seconds(logs[name])])) as Record<Measured, number>,
-    calls: () =>
-      MEASURED.reduce((n, name) => n + (existsSync(logs[name]) ? readFileSync(logs[name], "utf8").trim().split("\n").length / 2 : 0), 0),
+    read: () =>
+      Object.fromEntries(MEASURED.map((name) => [name, childLines(name).reduce((t, l) => t + seconds(l), 0)])) as Record<Measured, number>,
+    calls: () => MEASURED.reduce((n, name) => n + childLines(name).length, 0),
     reset: async () => {
       for (const name of MEASURED) await rm(logs[name], { force: true });
     },
@@ -135,6 +136,15 @@ export default (async (ctx: BenchContext) => {
   const row = (metric: string, value: number, unit: string) => ctx.row({ stage: "audio", corpus: "sample", metric, value, unit });
 
   const savedPath = process.env.PATH;
+  try {
+    await measure(site, work, cacheDir, row);
+  } finally {
+    process.env.PATH = savedPath;
+    await rm(work, { recursive: true, force: true });
+  }
+}) satisfies BenchStage;
+
+async function measure(site: SiteModel, work: string, cacheDir: string, row: (metric: string, value: number, unit: string) => void) {
   const shims = await installShims(join(work, "shims"));
   // Bare runs before and after the stage, averaged: on a shared machine the load drifts during a long run.
   const bareDir = join(work, "bare");
@@ -198,6 +208,4 @@ export default (async (ctx: BenchContext) => {
   row("rebuild after editing one question", incSeconds, "s");
   row("rebuild after one edit: clips synthesized", inc.clipsSynthesized, "clips");
   row("rebuild after one edit / full stage (target < 0.10)", incSeconds / fullSeconds, "ratio");
-  process.env.PATH = savedPath;
-  await rm(work, { recursive: true, force: true });
-}) satisfies BenchStage;
+}
