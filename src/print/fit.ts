@@ -18,7 +18,7 @@ export function lastPageFill(map: PageMap, g: PageGeometry, t: PrintTemplate): n
   return Math.max(0, Math.min(1, (end.top - top) / height));
 }
 
-/** Whether a render should be tried tighter: its last page holds under a quarter page, and there is more than one. */
+/** Whether a render should be tried tighter: its last page holds under half a page, and there is more than one. */
 export function wastesLastPage(map: PageMap, g: PageGeometry, t: PrintTemplate): boolean {
   return map.pageCount > 1 && lastPageFill(map, g, t) < 0.5;
 }

@@ -105,16 +105,17 @@ function cityContact(x: DocContext, c: ContactInfo): React.ReactElement {
   const em = x.t.text.body.size;
   const label = (text: string, chars = text.length) => x.text(x.s("body", { width: chars * em + 6, fontWeight: 700 }), text);
   const number = (value: string) => x.text(x.s("contactNumber", { fontWeight: 700 }), value);
-  const short: [string, React.ReactElement][] = [
-    ...(c.phone ? [["電話", number(c.phone.number)] as [string, React.ReactElement]] : []),
-    ...(c.fax ? [["ファクス", number(c.fax.number)] as [string, React.ReactElement]] : []),
-    ...(c.email ? [["メール", x.text(x.s("body"), c.email)] as [string, React.ReactElement]] : []),
-  ];
-  const long: [string, string][] = [
-    ...(c.hours ? [["受付時間", c.hours] as [string, string]] : []),
-    ...(c.address ? [["所在地", c.address] as [string, string]] : []),
-    ...(c.url ? [["ホームページ", c.url] as [string, string]] : []),
-  ];
+  const given = <T>(list: [string, T | undefined][]) => list.filter((entry): entry is [string, T] => Boolean(entry[1]));
+  const short = given<React.ReactElement>([
+    ["電話", c.phone && number(c.phone.number)],
+    ["ファクス", c.fax && number(c.fax.number)],
+    ["メール", c.email ? x.text(x.s("body"), c.email) : undefined],
+  ]);
+  const long = given<string>([
+    ["受付時間", c.hours],
+    ["所在地", c.address],
+    ["ホームページ", c.url],
+  ]);
   const longest = Math.max(0, ...long.map(([name]) => name.length));
   const row = (children: React.ReactElement[]) =>
     x.view(
